@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pathways",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pathways", targets: ["PathwaysCLI"]),
+        .library(name: "PathwaysEngine", targets: ["PathwaysEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The decision-tree engine: content model, loading, checking, conditions, sessions, assessment.
+        .target(
+            name: "PathwaysEngine",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The shipped content bundle, embedded as a package resource.
+        .target(
+            name: "ShippedContent",
+            path: ".",
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Tests", "Scripts", "docs", "README.md"],
+            sources: ["Sources/ShippedContent"],
+            resources: [.copy("Content")]
+        ),
+        .executableTarget(
+            name: "PathwaysCLI",
+            dependencies: [
+                "PathwaysEngine", "ShippedContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PathwaysEngineTests",
+            dependencies: ["PathwaysEngine"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+import ShippedContent
+print(ShippedContent.directory?.path ?? "none")

@@ -1,0 +1,40 @@
+/// Writes a condition in words from the questions' prompts and option labels, for criteria whose
+/// content gives no `met` / `not_met` text.
+struct ConditionDescriber {
+    let bundle: ContentBundle
+
+    func describe(_ c: ConditionText) -> LocalizedText {
+        guard let parsed = c.parsed else { return LocalizedText(["en": c.text]) }
+        var out: [String: String] = [:]
+        for locale in bundle.info.locales { out[locale] = words(parsed, locale) }
+        return LocalizedText(out, location: c.location)
+    }
+
+    private func words(_ c: Condition, _ locale: String) -> String {
+        let fallback = bundle.info.defaultLocale
+        func prompt(_ ref: QuestionRef) -> String {
+            bundle.question(ref.name).map { GlossaryMarkup.render($0.prompt.resolve(locale, fallback: fallback), bundle: bundle, locale: locale) } ?? ref.name
+        }
+        func label(_ ref: QuestionRef, _ l: LiteralNode) -> String {
+            if case .word(let w) = l.value, let o = bundle.question(ref.name)?.option(w) { return o.label.resolve(locale, fallback: fallback) }
+            return l.value.description
+        }
+        let or = EngineText.text(EngineText.or, locale), and = EngineText.text(EngineText.and, locale)
+        switch c {
+        case .constant(let b): return b ? "✓" : "✗"
+        case .isYes(let q): return "\(prompt(q)) — \(EngineText.text(LocalizedText(["en": "Yes", "fr": "Oui"]), locale))"
+        case .compare(let q, let op, let l):
+            return op == .equal ? "\(prompt(q)) — \(label(q, l))" : "\(prompt(q)) \(op.rawValue) \(label(q, l))"
+        case .member(let q, let negated, let ls):
+            return "\(prompt(q)) — \(negated ? "≠ " : "")" + ls.map { label(q, $0) }.joined(separator: or)
+        case .has(let q, let mode, let ls):
+            return "\(prompt(q)) — " + ls.map { label(q, $0) }.joined(separator: mode == .all ? and : or)
+        case .status(let q, let s):
+            let t: LocalizedText = s == .declined ? EngineText.declined : s == .answered ? EngineText.answered : EngineText.notAnswered
+            return "\(prompt(q)) — \(EngineText.text(t, locale))"
+        case .not(let inner): return EngineText.text(EngineText.notTrue, locale) + words(inner, locale)
+        case .and(let cs): return cs.map { words($0, locale) }.joined(separator: "; ")
+        case .or(let cs): return cs.map { words($0, locale) }.joined(separator: or)
+        }
+    }
+}

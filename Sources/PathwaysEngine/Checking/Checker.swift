@@ -1,0 +1,34 @@
+/// A bundle with every diagnostic about it: what `pathways check` reports and what the engine runs.
+public struct CheckedBundle: Sendable {
+    public var bundle: ContentBundle
+    public var diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Checks a loaded bundle: references, conditions, the flow, translations, sources and review dates.
+public enum Checker {
+    /// Loads and checks `files`. `today` decides whether the review date is overdue.
+    public static func check(_ files: ContentFiles, today: Day?) -> CheckedBundle {
+        let loaded = BundleLoader.load(files)
+        let found = check(loaded.bundle, today: today)
+        var seen = Set<Diagnostic>()
+        let all = (loaded.diagnostics + found).filter { seen.insert($0).inserted }
+        return CheckedBundle(bundle: loaded.bundle, diagnostics: all.sortedForDisplay)
+    }
+
+    /// Every diagnostic about an already loaded bundle.
+    public static func check(_ bundle: ContentBundle, today: Day?) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        out += IdentityChecks.duplicates(bundle)
+        let types = ConditionTypeChecker(bundle: bundle)
+        for condition in ContentWalk.conditions(bundle) { out += types.check(condition) }
+        out += ReferenceChecks.all(bundle)
+        out += TextChecks.translations(bundle)
+        out += TextChecks.glossaryMarks(bundle)
+        let flow = FlowChecks(bundle: bundle)
+        out += flow.diagnostics()
+        out += PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())
+        out += TextChecks.review(bundle, today: today)
+        return out
+    }
+}

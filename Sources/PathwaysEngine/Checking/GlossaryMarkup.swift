@@ -1,0 +1,51 @@
+/// Glossary marks in text: `[[id]]` shows the term, `[[id|words]]` shows the words.
+public enum GlossaryMarkup {
+    /// One piece of marked-up text: plain words, or words linked to a glossary term.
+    public enum Piece: Hashable, Sendable {
+        case plain(String)
+        case term(id: String, shown: String?)
+    }
+
+    /// Splits text into plain pieces and glossary marks, with each mark's offset.
+    public static func pieces(_ text: String) -> [(piece: Piece, offset: Int)] {
+        var out: [(Piece, Int)] = []
+        let chars = Array(text)
+        var i = 0, plainStart = 0
+        while i < chars.count {
+            if chars[i] == "[", i + 1 < chars.count, chars[i + 1] == "[",
+               let close = (i + 2..<chars.count).first(where: { $0 + 1 < chars.count && chars[$0] == "]" && chars[$0 + 1] == "]" }) {
+                if plainStart < i { out.append((.plain(String(chars[plainStart..<i])), plainStart)) }
+                let inner = String(chars[(i + 2)..<close])
+                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let id = parts[0].trimmingSpaces
+                out.append((.term(id: id, shown: parts.count > 1 ? String(parts[1]) : nil), i))
+                i = close + 2
+                plainStart = i
+            } else {
+                i += 1
+            }
+        }
+        if plainStart < chars.count { out.append((.plain(String(chars[plainStart...])), plainStart)) }
+        return out
+    }
+
+    /// The text as a reader sees it: marks replaced by their words (or the term in `locale`).
+    public static func render(_ text: String, bundle: ContentBundle, locale: String) -> String {
+        pieces(text).map { piece, _ in
+            switch piece {
+            case .plain(let s): return s
+            case .term(let id, let shown):
+                return shown ?? bundle.term(id)?.term.resolve(locale, fallback: bundle.info.defaultLocale) ?? id
+            }
+        }.joined()
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

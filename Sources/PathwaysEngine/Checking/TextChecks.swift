@@ -1,0 +1,53 @@
+/// Checks on text: translations for every declared locale, glossary marks, and review dates.
+enum TextChecks {
+    static let localeNames = ["en": "English", "fr": "French"]
+
+    static func translations(_ b: ContentBundle) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for text in ContentWalk.texts(b) {
+            for locale in text.missingLocales(b.info.locales) {
+                let name = localeNames[locale].map { "\($0) (\(locale))" } ?? "'\(locale)'"
+                let sample = text.resolve(b.info.defaultLocale, fallback: b.info.defaultLocale)
+                out.append(Diagnostic(.missingTranslation, at: text.location ?? b.info.location,
+                                      "missing \(name) text for \"\(sample.prefix(50))\"",
+                                      hint: "write it as a mapping: {\(b.info.locales.map { "\($0): ..." }.joined(separator: ", "))}"))
+            }
+            for locale in text.texts.keys.sorted() where !b.info.locales.contains(locale) {
+                out.append(Diagnostic(.missingTranslation, at: text.location ?? b.info.location,
+                                      "text in '\(locale)', which the bundle does not declare",
+                                      hint: "declared locales: \(b.info.locales.joined(separator: ", "))"))
+            }
+        }
+        return out
+    }
+
+    static func glossaryMarks(_ b: ContentBundle) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let ids = b.glossary.map(\.id)
+        for text in ContentWalk.texts(b) {
+            for (_, value) in text.texts.sorted(by: { $0.key < $1.key }) {
+                for (piece, _) in GlossaryMarkup.pieces(value) {
+                    guard case .term(let id, _) = piece, b.term(id) == nil else { continue }
+                    out.append(Diagnostic(.unknownTerm, at: text.location ?? b.info.location,
+                                          "unknown glossary term '\(id)'" + DidYouMean.phrase(for: id, among: ids),
+                                          hint: "add it to glossary.yaml, or remove the [[ ]]"))
+                }
+            }
+        }
+        return out
+    }
+
+    static func review(_ b: ContentBundle, today: Day?) -> [Diagnostic] {
+        guard let today, let interval = b.info.reviewIntervalDays else { return [] }
+        var out: [Diagnostic] = []
+        func check(_ reviewed: Day?, _ what: String, _ location: SourceLocation) {
+            guard let reviewed, reviewed.adding(days: interval) < today else { return }
+            out.append(Diagnostic(.reviewOverdue, at: location,
+                                  "\(what) was last reviewed on \(reviewed), more than \(interval) days ago",
+                                  hint: "check the facts against their sources, then update 'reviewed_on'"))
+        }
+        check(b.info.reviewedOn, "the bundle", b.info.location)
+        for p in b.pathways { check(p.reviewedOn, "the pathway '\(p.id)'", p.location) }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+/// A value written in a condition: an option id, a number, a date or a quoted text.
+public enum Literal: Hashable, Sendable, CustomStringConvertible {
+    case word(String)
+    case number(Double)
+    case date(Day)
+    case string(String)
+
+    public var description: String {
+        switch self {
+        case .word(let w): return w
+        case .number(let n): return Question.show(n)
+        case .date(let d): return d.description
+        case .string(let s): return "\"\(s)\""
+        }
+    }
+}
+
+/// A literal with its offset (in characters) inside the condition text.
+public struct LiteralNode: Hashable, Sendable {
+    public var value: Literal
+    public var offset: Int
+}
+
+/// A question named in a condition, with its offset inside the condition text.
+public struct QuestionRef: Hashable, Sendable {
+    public var name: String
+    public var offset: Int
+}
+
+public enum ComparisonOperator: String, Sendable, Hashable {
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+}
+
+public enum HasMode: String, Sendable, Hashable {
+    case one = "has"
+    case any = "has any"
+    case all = "has all"
+}
+
+public enum AnswerStatus: String, Sendable, Hashable {
+    case answered
+    case declined
+    case unanswered
+}
+
+/// A parsed condition.
+public indirect enum Condition: Hashable, Sendable {
+    case constant(Bool)
+    /// A yes/no/unsure question by itself: answered yes.
+    case isYes(QuestionRef)
+    case compare(QuestionRef, ComparisonOperator, LiteralNode)
+    case member(QuestionRef, negated: Bool, [LiteralNode])
+    case has(QuestionRef, HasMode, [LiteralNode])
+    case status(QuestionRef, AnswerStatus)
+    case not(Condition)
+    case and([Condition])
+    case or([Condition])
+
+    /// Every question the condition reads, in the order written.
+    public var questionRefs: [QuestionRef] {
+        switch self {
+        case .constant: return []
+        case .isYes(let q), .compare(let q, _, _), .member(let q, _, _), .has(let q, _, _), .status(let q, _):
+            return [q]
+        case .not(let c): return c.questionRefs
+        case .and(let cs), .or(let cs): return cs.flatMap(\.questionRefs)
+        }
+    }
+}
+
+/// A condition as written in a content file, with where it was written and its parse.
+public struct ConditionText: Hashable, Sendable {
+    public var text: String
+    /// Where the condition's first character is.
+    public var location: SourceLocation
+    /// The parsed condition, or nil when it has a syntax error (reported by the loader).
+    public var parsed: Condition?
+
+    public init(text: String, location: SourceLocation, parsed: Condition?) {
+        self.text = text
+        self.location = location
+        self.parsed = parsed
+    }
+
+    /// Parses `text`, returning the error (with its offset) when it is malformed.
+    public static func parse(_ text: String, at location: SourceLocation) -> (ConditionText, ConditionSyntaxError?) {
+        do {
+            let condition = try ConditionParser.parse(text)
+            return (ConditionText(text: text, location: location, parsed: condition), nil)
+        } catch {
+            return (ConditionText(text: text, location: location, parsed: nil), error)
+        }
+    }
+
+    public static func == (a: ConditionText, b: ConditionText) -> Bool { a.text == b.text && a.location == b.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text); hasher.combine(location) }
+}
+
+/// A malformed condition: what is wrong and where (an offset in characters).
+public struct ConditionSyntaxError: Error, Hashable, Sendable {
+    public var message: String
+    public var offset: Int
+}

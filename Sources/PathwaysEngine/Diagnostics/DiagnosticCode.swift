@@ -1,0 +1,75 @@
+/// Every kind of problem the loader and checker report. Codes are stable: tools and docs rely on them.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+    case yamlSyntax = "PW001"
+    case wrongType = "PW002"
+    case missingKey = "PW003"
+    case unknownKey = "PW004"
+    case duplicateID = "PW005"
+    case unknownQuestion = "PW006"
+    case unknownOption = "PW007"
+    case unknownPathway = "PW008"
+    case unknownReferral = "PW009"
+    case unknownTerm = "PW010"
+    case unknownNode = "PW011"
+    case conditionSyntax = "PW012"
+    case conditionType = "PW013"
+    case missingTranslation = "PW014"
+    case unreachableQuestion = "PW015"
+    case unreachablePathway = "PW016"
+    case flowCycle = "PW017"
+    case deadEnd = "PW018"
+    case missingSource = "PW019"
+    case reviewOverdue = "PW020"
+    case malformedPhone = "PW021"
+    case malformedURL = "PW022"
+    case unknownSource = "PW023"
+    case invalidValue = "PW024"
+    case unknownSection = "PW025"
+    case invalidAnswer = "PW026"
+    case strayFile = "PW027"
+    case missingFile = "PW028"
+    case branchNeverTaken = "PW029"
+
+    /// Whether this code blocks a bundle from being used.
+    public var severity: Severity {
+        switch self {
+        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken: return .warning
+        default: return .error
+        }
+    }
+
+    /// A short name for the code, used in documentation and JSON.
+    public var name: String {
+        switch self {
+        case .yamlSyntax: return "yaml-syntax"
+        case .wrongType: return "wrong-type"
+        case .missingKey: return "missing-key"
+        case .unknownKey: return "unknown-key"
+        case .duplicateID: return "duplicate-id"
+        case .unknownQuestion: return "unknown-question"
+        case .unknownOption: return "unknown-option"
+        case .unknownPathway: return "unknown-pathway"
+        case .unknownReferral: return "unknown-referral"
+        case .unknownTerm: return "unknown-glossary-term"
+        case .unknownNode: return "unknown-flow-node"
+        case .conditionSyntax: return "condition-syntax"
+        case .conditionType: return "condition-type"
+        case .missingTranslation: return "missing-translation"
+        case .unreachableQuestion: return "unreachable-question"
+        case .unreachablePathway: return "unreachable-pathway"
+        case .flowCycle: return "flow-cycle"
+        case .deadEnd: return "dead-end"
+        case .missingSource: return "missing-source"
+        case .reviewOverdue: return "review-overdue"
+        case .malformedPhone: return "malformed-phone"
+        case .malformedURL: return "malformed-url"
+        case .unknownSource: return "unknown-source"
+        case .invalidValue: return "invalid-value"
+        case .unknownSection: return "unknown-section"
+        case .invalidAnswer: return "invalid-answer"
+        case .strayFile: return "stray-file"
+        case .missingFile: return "missing-file"
+        case .branchNeverTaken: return "branch-never-taken"
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Yams
+
+/// A bundle as read from its files, with every problem the reading found.
+public struct LoadResult: Sendable {
+    public var bundle: ContentBundle
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads a bundle's files into the content model. It never fails: a broken file becomes diagnostics and
+/// every other file is still read.
+public enum BundleLoader {
+    /// Which kind of item a file holds, decided by its path.
+    enum FileRole: Equatable {
+        case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario
+    }
+
+    static func role(of path: String) -> FileRole? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.last, name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return nil }
+        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : String(name.dropLast(4))
+        if parts.count == 1 {
+            switch stem {
+            case "bundle": return .bundle
+            case "flow": return .flow
+            case "outcomes": return .outcomes
+            case "questions": return .questions
+            case "referrals": return .referrals
+            case "sources": return .sources
+            case "glossary": return .glossary
+            default: return nil
+            }
+        }
+        switch parts[0] {
+        case "questions": return .questions
+        case "pathways": return .pathway
+        case "referrals": return .referrals
+        case "scenarios": return .scenario
+        default: return nil
+        }
+    }
+
+    /// Loads a bundle from files already in memory.
+    public static func load(_ files: ContentFiles) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        var roots: [(path: String, role: FileRole, node: Node)] = []
+        for path in files.files.keys.sorted() {
+            let display = files.displayPath(path)
+            guard let role = role(of: path) else {
+                if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                    diagnostics.append(Diagnostic(.strayFile, at: .start(of: display),
+                        "this file is not in a known place, so it is ignored",
+                        hint: "questions go in questions/, pathways in pathways/, scenarios in scenarios/"))
+                }
+                continue
+            }
+            switch parse(files.files[path]!, file: display) {
+            case .success(let node?): roots.append((display, role, node))
+            case .success(nil):
+                diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+
+        var info: BundleInfo?
+        if let root = roots.first(where: { $0.role == .bundle }) {
+            let sink = DiagnosticSink(file: root.path, defaultLocale: "en")
+            info = ItemReaders.bundleInfo(root.node, sink)
+            diagnostics += sink.diagnostics
+        } else {
+            diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("bundle.yaml")),
+                "the bundle has no bundle.yaml", hint: "add bundle.yaml with id, title, version, locales and default_locale"))
+        }
+        let bundleInfo = info ?? BundleInfo(id: "unnamed", title: LocalizedText([:]), version: "0", locales: ["en"],
+                                            defaultLocale: "en", location: .start(of: files.displayPath("bundle.yaml")))
+
+        var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
+        var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
+        var flow: Flow?
+        for root in roots where root.role != .bundle {
+            let sink = DiagnosticSink(file: root.path, defaultLocale: bundleInfo.defaultLocale)
+            switch root.role {
+            case .bundle: break
+            case .flow:
+                if flow != nil {
+                    sink.report(.duplicateID, at: sink.location(of: root.node), "a second flow file; a bundle has one flow")
+                } else {
+                    flow = ItemReaders.flow(root.node, sink)
+                }
+            case .questions: questions += items(root.node, key: "questions", sink, ItemReaders.question)
+            case .outcomes: outcomes += items(root.node, key: "outcomes", sink, ItemReaders.outcome)
+            case .referrals: referrals += items(root.node, key: "referrals", sink, ItemReaders.referral)
+            case .sources: sources += items(root.node, key: "sources", sink, ItemReaders.source)
+            case .glossary: terms += items(root.node, key: "terms", sink, ItemReaders.term)
+            case .pathway: if let p = ItemReaders.pathway(root.node, sink) { pathways.append(p) }
+            case .scenario: if let s = ItemReaders.scenario(root.node, sink) { scenarios.append(s) }
+            }
+            diagnostics += sink.diagnostics
+        }
+        if flow == nil && !roots.contains(where: { $0.role == .flow }) {
+            diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("flow.yaml")),
+                "the bundle has no flow.yaml", hint: "add flow.yaml with start, sections and nodes"))
+        }
+        let emptyFlow = Flow(start: Reference("", at: .start(of: files.displayPath("flow.yaml"))), sections: [], nodes: [],
+                             location: .start(of: files.displayPath("flow.yaml")))
+        let bundle = ContentBundle(info: bundleInfo, questions: questions, flow: flow ?? emptyFlow, outcomes: outcomes,
+                                   pathways: pathways, referrals: referrals, sources: sources, glossary: terms,
+                                   scenarios: scenarios, hash: files.hash)
+        return LoadResult(bundle: bundle, diagnostics: diagnostics)
+    }
+
+    /// Reads `key: [items]` from a file's root mapping.
+    static func items<T>(_ node: Node, key: String, _ sink: DiagnosticSink, _ read: (Node, DiagnosticSink) -> T?) -> [T] {
+        guard var r = MappingReader(node, sink, what: "a file of \(key)") else { return [] }
+        let list = r.list(key, required: true)
+        r.finish()
+        return list.compactMap { read($0, sink) }
+    }
+
+    /// Parses one YAML document, turning syntax errors into a located diagnostic.
+    static func parse(_ bytes: [UInt8], file: String) -> Result<Node?, Diagnostic> {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file is not UTF-8 text",
+                                       hint: "save it as UTF-8 in your editor"))
+        }
+        if text.contains("\0") {
+            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file contains a NUL character"))
+        }
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(yamlDiagnostic(error, file: file))
+        } catch {
+            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file could not be read as YAML"))
+        }
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(.yamlSyntax, at: at(mark), "YAML syntax: \(problem)",
+                              hint: "check the indentation and the ':' and '- ' on this line and the one before")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.duplicateID, at: at(context.mark),
+                              "the key '\(duplicates.first ?? "")' appears twice in one mapping")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.yamlSyntax, at: .start(of: file), "YAML: \(problem)")
+        default:
+            return Diagnostic(.yamlSyntax, at: .start(of: file), "this file could not be read as YAML")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Yams
+
+/// Collects diagnostics while one file is read, and knows how to place a YAML node in that file.
+final class DiagnosticSink {
+    let file: String
+    let defaultLocale: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, defaultLocale: String) {
+        self.file = file
+        self.defaultLocale = defaultLocale
+    }
+
+    func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, at: location, message, hint: hint))
+    }
+
+    /// Where `node` starts in this file.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return .start(of: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+}

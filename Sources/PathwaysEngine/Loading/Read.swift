@@ -1,0 +1,102 @@
+import Yams
+
+/// Readers for single YAML values, each reporting what is wrong where.
+enum Read {
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    }
+
+    static func string(_ node: Node, _ sink: DiagnosticSink, what: String) -> (String, SourceLocation)? {
+        guard case .scalar(let scalar) = node else {
+            sink.report(.wrongType, at: sink.location(of: node), "\(what) must be text, found \(node.kindName)")
+            return nil
+        }
+        return (scalar.string, sink.location(of: node))
+    }
+
+    static func list(_ node: Node, _ sink: DiagnosticSink, what: String) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            sink.report(.wrongType, at: sink.location(of: node), "\(what) must be a list (items starting with '- '), found \(node.kindName)")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A plain string (the default locale) or a mapping of locale → text.
+    static func localized(_ node: Node, _ sink: DiagnosticSink) -> LocalizedText? {
+        let location = sink.location(of: node)
+        switch node {
+        case .scalar(let scalar):
+            return LocalizedText([sink.defaultLocale: scalar.string], location: location)
+        case .mapping(let mapping):
+            var texts: [String: String] = [:]
+            for (key, value) in mapping {
+                guard case .scalar(let k) = key, case .scalar(let v) = value else {
+                    sink.report(.wrongType, at: sink.location(of: value), "each translation must be a locale code and a text, such as 'fr: Bonjour'")
+                    continue
+                }
+                guard isLocaleCode(k.string) else {
+                    sink.report(.invalidValue, at: sink.location(of: key), "'\(k.string)' is not a locale code such as 'en' or 'fr'")
+                    continue
+                }
+                texts[k.string] = v.string
+            }
+            return LocalizedText(texts, location: location)
+        default:
+            sink.report(.wrongType, at: location, "expected text, or a mapping of locale to text, found \(node.kindName)")
+            return nil
+        }
+    }
+
+    static func isLocaleCode(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy(\.isLetter) }
+    }
+
+    /// Localized text, or `{text, verify, sources}`.
+    static func fact(_ node: Node, _ sink: DiagnosticSink) -> Fact? {
+        if case .mapping(let mapping) = node, mapping.keys.contains(where: { $0.scalar?.string == "text" }) {
+            guard var reader = MappingReader(node, sink, what: "a fact") else { return nil }
+            let text = reader.localized("text", required: true)
+            let verify = reader.bool("verify")
+            let sources = reader.references("sources")
+            reader.finish()
+            return text.map { Fact(text: $0, verify: verify, sources: sources) }
+        }
+        return localized(node, sink).map { Fact(text: $0) }
+    }
+
+    /// A condition string, parsed; syntax errors are reported at the offending character.
+    static func condition(_ node: Node, _ sink: DiagnosticSink) -> ConditionText? {
+        guard case .scalar(let scalar) = node else {
+            sink.report(.wrongType, at: sink.location(of: node), "a condition must be text such as \"status = visitor\", found \(node.kindName)")
+            return nil
+        }
+        var location = sink.location(of: node)
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: location = location.advanced(by: 1)
+        default: break
+        }
+        let (condition, error) = ConditionText.parse(scalar.string, at: location)
+        if let error {
+            let singleLine = !scalar.string.contains("\n") && scalar.style != .literal && scalar.style != .folded
+            sink.report(.conditionSyntax, at: singleLine ? location.advanced(by: error.offset) : location,
+                        "in condition '\(scalar.string)': \(error.message)",
+                        hint: "conditions look like: status in [visitor, student] and not in_danger")
+        }
+        return condition
+    }
+}
+
+extension Node {
+    /// How a node kind reads in a message.
+    var kindName: String {
+        switch self {
+        case .scalar(let s): return s.string.isEmpty ? "nothing" : "the text '\(s.string.prefix(40))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Suggests the closest known name for a misspelt one, the way compilers do.
+public enum DidYouMean {
+    /// The candidate closest to `name`, if it is close enough to be a likely typo.
+    public static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+        let limit = max(1, min(3, name.count / 3 + 1))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(name.lowercased(), candidate.lowercased(), limit: limit)
+            guard distance <= limit else { continue }
+            if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// " (did you mean 'x'?)" or "" when nothing is close.
+    public static func phrase(for name: String, among candidates: some Sequence<String>) -> String {
+        guard let s = suggestion(for: name, among: candidates) else { return "" }
+        return " (did you mean '\(s)'?)"
+    }
+
+    /// Levenshtein distance, giving up early once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
