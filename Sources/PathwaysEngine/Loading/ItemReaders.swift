@@ -83,7 +83,7 @@ enum ItemReaders {
                         options: options, numberRules: rules, location: id.1)
     }
 
-    static func option(_ node: Node, _ sink: DiagnosticSink) -> Option? {
+    static func option(_ node: Node, _ sink: DiagnosticSink) -> AnswerOption? {
         guard var r = MappingReader(node, sink, what: "an option") else { return nil }
         let id = r.id()
         let label = r.localized("label", required: true)
@@ -91,7 +91,7 @@ enum ItemReaders {
         let unsure = r.bool("unsure")
         r.finish()
         guard let id, let label else { return nil }
-        return Option(id: id.0, label: label, help: help, unsure: unsure, location: id.1)
+        return AnswerOption(id: id.0, label: label, help: help, unsure: unsure, location: id.1)
     }
 
     static func flow(_ node: Node, _ sink: DiagnosticSink) -> Flow? {

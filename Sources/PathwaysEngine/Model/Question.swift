@@ -12,7 +12,7 @@ public enum QuestionKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One choice of a single- or multiple-choice question.
-public struct Option: Hashable, Sendable {
+public struct AnswerOption: Hashable, Sendable {
     public var id: String
     public var label: LocalizedText
     public var help: LocalizedText?
@@ -55,12 +55,12 @@ public struct Question: Hashable, Sendable {
     public var sensitive: Bool
     /// Asked only when this holds; otherwise skipped.
     public var askWhen: ConditionText?
-    public var options: [Option]
+    public var options: [AnswerOption]
     public var numberRules: NumberRules
     public var location: SourceLocation
 
     public init(id: String, kind: QuestionKind, prompt: LocalizedText, help: LocalizedText? = nil,
-                sensitive: Bool = false, askWhen: ConditionText? = nil, options: [Option] = [],
+                sensitive: Bool = false, askWhen: ConditionText? = nil, options: [AnswerOption] = [],
                 numberRules: NumberRules = NumberRules(), location: SourceLocation) {
         self.id = id
         self.kind = kind
@@ -74,14 +74,14 @@ public struct Question: Hashable, Sendable {
     }
 
     /// The option with this id, if any.
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 
     /// The built-in options of a yes/no/unsure question.
-    static func yesNoUnsureOptions(at location: SourceLocation) -> [Option] {
+    static func yesNoUnsureOptions(at location: SourceLocation) -> [AnswerOption] {
         [
-            Option(id: "yes", label: LocalizedText(["en": "Yes", "fr": "Oui"]), location: location),
-            Option(id: "no", label: LocalizedText(["en": "No", "fr": "Non"]), location: location),
-            Option(id: "unsure", label: LocalizedText(["en": "Not sure", "fr": "Pas certain"]), unsure: true,
+            AnswerOption(id: "yes", label: LocalizedText(["en": "Yes", "fr": "Oui"]), location: location),
+            AnswerOption(id: "no", label: LocalizedText(["en": "No", "fr": "Non"]), location: location),
+            AnswerOption(id: "unsure", label: LocalizedText(["en": "Not sure", "fr": "Pas certain"]), unsure: true,
                    location: location),
         ]
     }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import PathwaysEngine
+
+/// `pathways assess --answers FILE`: assesses a set of answers without any screen.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess a file of answers (question id → answer) and print the pathways with reasons.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Option(help: "A YAML file of answers: question id → option id, list, number, date, text or 'declined'.")
+    var answers: String
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(help: "Language of the output (default: the bundle's default).")
+    var lang: String?
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let checked = try options.load()
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            printDiagnostics(errors, to: printError)
+            throw CLIError("the content bundle has errors; run 'pathways check' for details")
+        }
+        let bundle = checked.bundle
+        let locale = lang ?? bundle.info.defaultLocale
+        guard bundle.info.locales.contains(locale) else {
+            throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", "))
+        }
+        guard let data = FileManager.default.contents(atPath: answers) else {
+            throw CLIError("cannot read the answers file '\(answers)'")
+        }
+        let (given, problems) = AnswersFile.read(Array(data), file: answers, bundle: bundle)
+        if !problems.isEmpty {
+            printDiagnostics(problems, to: printError)
+            throw ExitCode(1)
+        }
+        let walk = FlowWalker(bundle: bundle).walk(answers: given, continueWhenAnswered: true)
+        let assessment = Assessor(bundle: bundle).assess(walk)
+        switch format {
+        case .json: print(AssessmentJSON.render(assessment, bundle: bundle, locale: locale))
+        case .text: print(AssessmentReport(bundle: bundle, locale: locale, style: .text).render(assessment), terminator: "")
+        case .markdown: print(AssessmentReport(bundle: bundle, locale: locale, style: .markdown).render(assessment), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point: parse, run, and map failures to exit codes (0 fine, 1 problems found, 2 usage).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try PathwaysCommand.parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            printError("pathways: error: \(error.description)")
+            exit(2)
+        } catch {
+            let code = PathwaysCommand.exitCode(for: error)
+            if code == .success {
+                print(PathwaysCommand.fullMessage(for: error))
+                exit(0)
+            }
+            if code.rawValue == 1 { exit(1) }
+            printError(PathwaysCommand.fullMessage(for: error))
+            exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

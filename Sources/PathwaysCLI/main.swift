@@ -1,2 +1,0 @@
-import ShippedContent
-print(ShippedContent.directory?.path ?? "none")

@@ -1,0 +1,80 @@
+/// Plain-text and Markdown summaries of an assessment, for the terminal, printing and referrals.
+public struct AssessmentReport: Sendable {
+    public enum Style: Sendable { case text, markdown }
+
+    public let bundle: ContentBundle
+    public let locale: String
+    public let style: Style
+
+    public init(bundle: ContentBundle, locale: String, style: Style) {
+        self.bundle = bundle
+        self.locale = locale
+        self.style = style
+    }
+
+    public func render(_ a: Assessment) -> String {
+        let t = ReportText(bundle: bundle, locale: locale)
+        var out: [String] = []
+        let md = style == .markdown
+        func heading(_ level: Int, _ s: String) {
+            if md { out.append(String(repeating: "#", count: level) + " " + s) } else {
+                out.append(s)
+                out.append(String(repeating: level == 1 ? "=" : "-", count: max(3, s.count)))
+            }
+        }
+        func bullet(_ s: String, indent: Int = 0) { out.append(String(repeating: "  ", count: indent) + (md ? "- " : "* ") + s) }
+        func words(_ w: LocalizedText) -> String { EngineText.text(w, locale) }
+
+        heading(1, t.text(bundle.info.title))
+        out.append("\(words(ReportWords.content)): \(a.bundle.id) \(a.bundle.version)"
+                   + (bundle.info.reviewedOn.map { " (\($0))" } ?? "") + ", \(a.bundle.hash.prefix(12))")
+        out.append("")
+        if let o = a.outcome.flatMap(bundle.outcome) {
+            heading(2, (o.urgent ? words(ReportWords.urgent) + ": " : "") + t.text(o.title))
+            if let m = o.message { out.append(t.text(m)) }
+            out.append("")
+        }
+        if let q = a.unanswered.first {
+            out.append(words(ReportWords.unanswered) + ": " + t.prompt(ofQuestion: q))
+            out.append("")
+        }
+        for status in PathwayStatus.allCases {
+            let items = a.pathways.filter { $0.status == status }
+            guard !items.isEmpty else { continue }
+            heading(2, words(status.heading))
+            out.append("")
+            for p in items {
+                let title = (p.urgent && status != .notApplicable ? words(ReportWords.urgent) + " — " : "") + t.title(ofPathway: p.id)
+                if md { out.append("### " + title) } else { out.append(title) }
+                for r in p.reasons { bullet(t.reason(r), indent: md ? 0 : 1) }
+                if status != .notApplicable { detail(p, t, md: md, into: &out) }
+                out.append("")
+            }
+        }
+        out.append(words(ReportWords.notLegalAdvice))
+        if let d = bundle.info.disclaimer { out.append(t.text(d)) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func detail(_ p: PathwayAssessment, _ t: ReportText, md: Bool, into out: inout [String]) {
+        let i = md ? 0 : 1
+        func list(_ title: LocalizedText, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            out.append((md ? "" : "  ") + (md ? "**" : "") + EngineText.text(title, locale) + (md ? "**" : "") + ":")
+            for s in items { out.append(String(repeating: "  ", count: i + 1) + (md ? "- " : "- ") + s) }
+        }
+        list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))
+        list(ReportWords.cautions, p.cautions.map(t.caution))
+        guard style == .markdown, let pathway = bundle.pathway(p.id) else {
+            list(ReportWords.referrals, p.referrals.map(t.referral))
+            return
+        }
+        if let s = pathway.summary { out.append(t.text(s)) }
+        list(ReportWords.steps, pathway.steps.map(t.fact))
+        list(ReportWords.documents, pathway.documents.map(t.fact))
+        list(ReportWords.fees, pathway.fees.map(t.fact))
+        list(ReportWords.duration, pathway.duration.map(t.fact))
+        list(ReportWords.referrals, p.referrals.map(t.referral))
+        list(ReportWords.sources, pathway.sources.map { t.source($0.id) })
+    }
+}

@@ -1,0 +1,32 @@
+import Yams
+
+/// Reads a file of answers (question id → answer) for `pathways assess`.
+public enum AnswersFile {
+    /// The answers, checked against the bundle's questions, and any problems with their locations.
+    public static func read(_ bytes: [UInt8], file: String, bundle: ContentBundle) -> (answers: [String: Answer], diagnostics: [Diagnostic]) {
+        let node: Node?
+        switch BundleLoader.parse(bytes, file: file) {
+        case .success(let n): node = n
+        case .failure(let d): return ([:], [d])
+        }
+        guard let node else { return ([:], []) }
+        let sink = DiagnosticSink(file: file, defaultLocale: bundle.info.defaultLocale)
+        var root = node
+        // A scenario file works too: take its answers.
+        if case .mapping(let m) = node, let answers = m["answers"] { root = answers }
+        let written = AnswerReader.answers(root, sink)
+        var diagnostics = sink.diagnostics
+        let ids = bundle.questions.map(\.id)
+        for w in written {
+            guard let q = bundle.question(w.question.id) else {
+                diagnostics.append(Diagnostic(.unknownQuestion, at: w.question.location,
+                                              "unknown question '\(w.question.id)'" + DidYouMean.phrase(for: w.question.id, among: ids)))
+                continue
+            }
+            if case .failure(let p) = q.validate(w.answer) {
+                diagnostics.append(Diagnostic(.invalidAnswer, at: w.location, "invalid answer to '\(q.id)': \(p.message)"))
+            }
+        }
+        return (ScenarioRunner.answers(written, in: bundle), diagnostics)
+    }
+}
