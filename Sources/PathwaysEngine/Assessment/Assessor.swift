@@ -55,6 +55,7 @@ public struct Assessor: Sendable {
         if !notMet.isEmpty {
             status = .notApplicable
             reasons = notMet
+            missing = []
         } else if !unknown.isEmpty {
             status = .possible
             reasons = met + unknown

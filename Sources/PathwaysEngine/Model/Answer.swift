@@ -71,6 +71,8 @@ extension Question {
                 return .failure(AnswerProblem("type a date as year-month-day, such as 2024-03-01"))
             }
             return .success(.value(.date(d)))
+        case (.text, .option(let word)):
+            return .success(.value(.text(word)))
         case (.text, .number(let n)):
             return .success(.value(.text(Self.show(n))))
         case (.text, .date(let d)):
