@@ -38,5 +38,10 @@ let package = Package(
             dependencies: ["PathwaysEngine"],
             resources: [.copy("Fixtures")]
         ),
+        // Runs the real `pathways` binary, as a content editor or a script would.
+        .testTarget(
+            name: "PathwaysCLITests",
+            dependencies: ["PathwaysCLI"]
+        ),
     ]
 )
