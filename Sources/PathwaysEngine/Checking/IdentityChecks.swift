@@ -33,6 +33,14 @@ enum IdentityChecks {
                 }
             }
         }
+        // Progress shows the section's name, so every question in a sectioned flow should have one.
+        if !b.flow.sections.isEmpty {
+            for id in b.flow.nodeOrder where sectionOf[id] == nil && b.question(id) != nil {
+                out.append(Diagnostic(.noSection, at: b.flow.nodes[id]!.location,
+                                      "the question '\(id)' is in no section, so progress shows no section name for it",
+                                      hint: "add it to a section's 'questions:' in flow.yaml"))
+            }
+        }
         return out
     }
 }

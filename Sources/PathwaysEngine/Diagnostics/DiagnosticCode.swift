@@ -24,7 +24,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case malformedURL = "PW022"
     case unknownSource = "PW023"
     case invalidValue = "PW024"
-    case unknownSection = "PW025"
+    case noSection = "PW025"
     case invalidAnswer = "PW026"
     case strayFile = "PW027"
     case missingFile = "PW028"
@@ -33,7 +33,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
-        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken: return .warning
+        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection: return .warning
         default: return .error
         }
     }
@@ -65,7 +65,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .malformedURL: return "malformed-url"
         case .unknownSource: return "unknown-source"
         case .invalidValue: return "invalid-value"
-        case .unknownSection: return "unknown-section"
+        case .noSection: return "no-section"
         case .invalidAnswer: return "invalid-answer"
         case .strayFile: return "stray-file"
         case .missingFile: return "missing-file"
