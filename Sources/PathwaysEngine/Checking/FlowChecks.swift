@@ -2,31 +2,35 @@
 struct FlowChecks {
     let bundle: ContentBundle
     let sat: Satisfiability
+    /// Node id → its edges, each with whether its condition can ever hold (searched once per edge).
+    let edgeTable: [String: [(target: String, possible: Bool)]]
+    /// Nodes that some answers reach from the start.
+    let reached: Set<String>
 
     init(bundle: ContentBundle) {
         self.bundle = bundle
-        self.sat = Satisfiability(bundle: bundle)
-    }
-
-    /// The flow's edges from one node, each with whether its condition can ever hold.
-    func edges(from id: String) -> [(target: String, possible: Bool)] {
-        if let node = bundle.flow.nodes[id] {
-            return node.next.map { rule in
-                let possible = rule.condition?.parsed.map { sat.canBeTrue($0) != .no } ?? true
-                return (rule.target.id, possible)
+        let sat = Satisfiability(bundle: bundle)
+        self.sat = sat
+        var table: [String: [(target: String, possible: Bool)]] = [:]
+        for id in bundle.flow.nodeOrder {
+            table[id] = bundle.flow.nodes[id]!.next.map { rule in
+                (rule.target.id, rule.condition?.parsed.map { sat.canBeTrue($0) != .no } ?? true)
             }
         }
-        if let outcome = bundle.outcome(id), let next = outcome.continueTo { return [(next.id, true)] }
-        return []
+        for outcome in bundle.outcomes where table[outcome.id] == nil {
+            table[outcome.id] = outcome.continueTo.map { [($0.id, true)] } ?? []
+        }
+        self.edgeTable = table
+        self.reached = Self.reachable(from: bundle.flow.start.id, table)
     }
 
-    /// Nodes that some answers reach from the start.
-    func reachable() -> Set<String> {
-        let start = bundle.flow.start.id
+    func edges(from id: String) -> [(target: String, possible: Bool)] { edgeTable[id] ?? [] }
+
+    static func reachable(from start: String, _ table: [String: [(target: String, possible: Bool)]]) -> Set<String> {
         guard !start.isEmpty else { return [] }
         var seen: Set<String> = [start], queue = [start]
         while let id = queue.popLast() {
-            for edge in edges(from: id) where edge.possible && seen.insert(edge.target).inserted {
+            for edge in table[id] ?? [] where edge.possible && seen.insert(edge.target).inserted {
                 queue.append(edge.target)
             }
         }
@@ -35,7 +39,7 @@ struct FlowChecks {
 
     /// Questions that no answers bring the conversation to.
     func unreachableQuestions() -> Set<String> {
-        let seen = reachable()
+        let seen = reached
         var out = Set(bundle.questions.map(\.id).filter { !seen.contains($0) })
         for q in bundle.questions where seen.contains(q.id) {
             if let c = q.askWhen?.parsed, sat.canBeTrue(c) == .no { out.insert(q.id) }
@@ -46,7 +50,7 @@ struct FlowChecks {
     func diagnostics() -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard !bundle.flow.start.id.isEmpty else { return out }
-        let seen = reachable()
+        let seen = reached
         for q in bundle.questions where !seen.contains(q.id) {
             let inFlow = bundle.flow.nodes[q.id] != nil
             out.append(Diagnostic(.unreachableQuestion, at: q.location,
