@@ -77,6 +77,9 @@ extension Question {
             return .success(.value(.text(Self.show(n))))
         case (.text, .date(let d)):
             return .success(.value(.text(d.description)))
+        case (.singleChoice, .text(let t)), (.yesNoUnsure, .text(let t)), (.multipleChoice, .text(let t)):
+            // A quoted option id ("on" for Ontario) is still an option id.
+            return validate(.value(.option(t)))
         case (.singleChoice, .number(let n)), (.yesNoUnsure, .number(let n)):
             return validate(.value(.option(Self.show(n))))
         default:
