@@ -26,25 +26,28 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Days since 0001-01-01, for arithmetic.
-    public var ordinal: Int {
+    public var ordinal: Int { Day.ordinal(year: year, month: month, day: day) }
+
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = year - 1
         var days = y * 365 + y / 4 - y / 100 + y / 400
         for m in 1..<month { days += Day.daysIn(month: m, year: year) }
         return days + day - 1
     }
 
-    /// The day `n` days later (or earlier, for negative `n`).
+    /// The day `n` days later (or earlier, for negative `n`), kept within years 1 to 9999.
     public func adding(days n: Int) -> Day {
         Day(ordinal: ordinal + n)
     }
 
     init(ordinal: Int) {
-        var remaining = max(0, ordinal)
+        let last = Day.ordinal(year: 9999, month: 12, day: 31)
+        var remaining = min(max(0, ordinal), last)
         var y = 1 + remaining / 366
-        while Day(year: y + 1, month: 1, day: 1)!.ordinal <= remaining { y += 1 }
-        remaining -= Day(year: y, month: 1, day: 1)!.ordinal
+        while y < 9999 && Day.ordinal(year: y + 1, month: 1, day: 1) <= remaining { y += 1 }
+        remaining -= Day.ordinal(year: y, month: 1, day: 1)
         var m = 1
-        while remaining >= Day.daysIn(month: m, year: y) {
+        while m < 12 && remaining >= Day.daysIn(month: m, year: y) {
             remaining -= Day.daysIn(month: m, year: y)
             m += 1
         }
