@@ -22,14 +22,20 @@ let package = Package(
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Tests", "Scripts", "docs", "README.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Tests", "Scripts", "docs", "README.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
         ),
+        // ncursesw from Debian, linked as a system library.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The few curses calls Swift cannot make directly (macros, globals, signal handling).
+        .target(name: "CursesShim", dependencies: ["CNcursesw"], linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The terminal UI: pure state, screens and frames, plus the ncurses and plain line backends.
+        .target(name: "PathwaysUI", dependencies: ["PathwaysEngine", "CursesShim"]),
         .executableTarget(
             name: "PathwaysCLI",
             dependencies: [
-                "PathwaysEngine", "ShippedContent",
+                "PathwaysEngine", "ShippedContent", "PathwaysUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +43,11 @@ let package = Package(
             name: "PathwaysEngineTests",
             dependencies: ["PathwaysEngine"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PathwaysUITests",
+            dependencies: ["PathwaysUI", "PathwaysEngine"],
+            exclude: ["Frames"]
         ),
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(

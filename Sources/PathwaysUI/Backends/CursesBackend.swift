@@ -1,0 +1,128 @@
+import CursesShim
+import Foundation
+import PathwaysEngine
+
+/// Draws frames with ncursesw and turns terminal keys into events. The only code here that touches
+/// the terminal; everything it shows comes from `Renderer.frame`.
+public enum CursesBackend {
+    /// Runs the interface until the worker quits. Returns the process exit status.
+    public static func run(_ initial: UIState, color: Bool) -> Int32 {
+        let hasColor = pw_start(color ? 1 : 0)
+        guard hasColor >= 0 else {
+            FileHandle.standardError.write(Data("pathways: this terminal cannot be used full-screen; try --plain\n".utf8))
+            return 1
+        }
+        let palette = Palette(color: hasColor == 1)
+        palette.install()
+        var state = initial
+        state.width = Int(pw_cols())
+        state.height = Int(pw_rows())
+        defer { pw_stop() }
+        var lastFrame: Frame?
+        while true {
+            let frame = Renderer.frame(state)
+            if frame != lastFrame {
+                draw(frame, palette)
+                lastFrame = frame
+            }
+            var value: UInt32 = 0
+            let kind = pw_read_key(-1, &value)
+            guard let event = translate(kind, value) else { continue }
+            for effect in state.handle(event) {
+                switch effect {
+                case .quit: return 0
+                case .wipeTerminal:
+                    pw_wipe_terminal()
+                    lastFrame = nil
+                }
+            }
+        }
+    }
+
+    static func draw(_ frame: Frame, _ palette: Palette) {
+        pw_erase()
+        for (y, row) in frame.rows.enumerated() {
+            var x = 0
+            while x < row.count {
+                let style = row[x].style
+                var text = ""
+                let start = x
+                while x < row.count, row[x].style == style {
+                    text += row[x].text
+                    x += 1
+                }
+                let trimmed = style == .plain ? String(text.reversed().drop { $0 == " " }.reversed()) : text
+                if !trimmed.isEmpty {
+                    let (attrs, pair) = palette.attributes(style)
+                    pw_draw(Int32(y), Int32(start), trimmed, attrs, pair)
+                }
+            }
+        }
+        pw_refresh()
+    }
+
+    static let keyCodes: [(Int32, Key)] = [
+        (pw_key_code("up"), .up), (pw_key_code("down"), .down), (pw_key_code("left"), .left),
+        (pw_key_code("right"), .right), (pw_key_code("backspace"), .backspace), (pw_key_code("enter"), .enter),
+        (pw_key_code("ppage"), .pageUp), (pw_key_code("npage"), .pageDown), (pw_key_code("home"), .home),
+        (pw_key_code("end"), .end), (pw_key_code("dc"), .delete), (pw_key_code("btab"), .up),
+    ]
+
+    static func translate(_ kind: Int32, _ value: UInt32) -> Event? {
+        switch Int(kind) {
+        case PW_CHAR:
+            switch value {
+            case 10, 13: return .key(.enter)
+            case 8, 127: return .key(.backspace)
+            case 27: return .key(.escape)
+            case 9: return .key(.tab)
+            case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
+            default:
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                return .key(.char(Character(scalar)))
+            }
+        case PW_KEYCODE:
+            let code = Int32(bitPattern: value)
+            if code == pw_key_code("resize") { return .resize(width: Int(pw_cols()), height: Int(pw_rows())) }
+            let f0 = pw_key_code("f0")
+            if code > f0 && code <= f0 + 24 { return .key(.function(Int(code - f0))) }
+            return keyCodes.first { $0.0 == code }.map { .key($0.1) }
+        default:
+            return nil
+        }
+    }
+}
+
+/// Colours and attributes for each role; without colour (or with NO_COLOR) attributes alone.
+struct Palette {
+    let color: Bool
+    // Curses colour numbers.
+    static let red: Int16 = 1, green: Int16 = 2, yellow: Int16 = 3, blue: Int16 = 4, cyan: Int16 = 6
+
+    func install() {
+        guard color else { return }
+        pw_define_pair(1, Self.red, -1)
+        pw_define_pair(2, Self.green, -1)
+        pw_define_pair(3, Self.yellow, -1)
+        pw_define_pair(4, Self.cyan, -1)
+        pw_define_pair(5, Self.blue, -1)
+    }
+
+    func attributes(_ style: Style) -> (Int32, Int32) {
+        var attrs: Int32 = 0
+        if style.bold { attrs |= Int32(PW_BOLD) }
+        if style.reverse { attrs |= Int32(PW_REVERSE) }
+        if style.underline { attrs |= Int32(PW_UNDERLINE) }
+        var pair: Int32 = 0
+        switch style.role {
+        case .urgent, .error: if color { pair = 1 } else { attrs |= Int32(PW_BOLD) }
+        case .recommended: if color { pair = 2 }
+        case .possible: if color { pair = 3 }
+        case .title, .term: if color { pair = 4 }
+        case .muted, .notApplicable: attrs |= Int32(PW_DIM)
+        case .banner: attrs |= Int32(PW_BOLD)
+        case .heading, .normal: break
+        }
+        return (attrs, pair)
+    }
+}

@@ -1,0 +1,106 @@
+import PathwaysEngine
+
+/// Places a screen in a frame: header, a scrolling body (one column, or two in the bilingual view),
+/// a status line and the key hints.
+public enum Renderer {
+    public static func frame(_ state: UIState) -> Frame {
+        var frame = Frame(width: state.width, height: state.height)
+        if state.screen == .neutral { return frame }
+        if state.isTooSmall {
+            let message = UIText.tooSmall.text(state.locale)
+            let lines = Wrap.lines(message, Style(.normal, bold: true), width: max(1, state.width - 2))
+            let top = max(0, (state.height - lines.count) / 2)
+            for (i, l) in lines.enumerated() {
+                let w = l.reduce(0) { $0 + TextWidth.of($1.text) }
+                frame.put(l, row: top + i, col: max(0, (state.width - w) / 2))
+            }
+            let exit = UIText.keyQuickExit.text(state.locale)
+            if top + lines.count + 1 < state.height { frame.put(exit, .muted, row: state.height - 1, col: 0) }
+            return frame
+        }
+        let layout = Layout(state)
+        let screens = Screens(state)
+        let view = screens.view(width: layout.columnWidth)
+        for (i, line) in view.header.enumerated() where i < layout.headerHeight { frame.put(line, row: i) }
+        frame.put(String(repeating: "─", count: state.width), .muted, row: layout.headerHeight, col: 0)
+        let selected = screens.items().indices.contains(state.cursor) ? screens.items()[state.cursor] : nil
+        draw(view.body, into: &frame, col: 0, width: layout.columnWidth, layout: layout, scroll: state.scroll, selected: selected)
+        if state.bilingual {
+            let second = Screens(state, locale: state.secondLocale).view(width: layout.columnWidth)
+            let x = layout.columnWidth + 3
+            for r in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) { frame.put("│", .muted, row: r, col: layout.columnWidth + 1) }
+            let secondScroll = Layout.scroll(for: second.body, selected: selected, current: state.scroll, height: layout.bodyHeight)
+            draw(second.body, into: &frame, col: x, width: layout.columnWidth, layout: layout, scroll: secondScroll, selected: selected)
+        }
+        let footerTop = state.height - layout.footerHeight
+        frame.put(String(repeating: "─", count: state.width), .muted, row: footerTop - 1, col: 0)
+        if let status = view.status { frame.put(status, row: footerTop - 2) }
+        if state.confirmQuit { frame.put(UIText.quitConfirm.text(state.locale), .error, row: footerTop - 2, col: 0) }
+        for (i, line) in footer(view.keys, state.locale, width: state.width).prefix(layout.footerHeight).enumerated() {
+            frame.put(line, row: footerTop + i)
+        }
+        return frame
+    }
+
+    static func draw(_ body: [BodyLine], into frame: inout Frame, col: Int, width: Int, layout: Layout, scroll: Int, selected: Target?) {
+        for row in 0..<layout.bodyHeight {
+            let i = scroll + row
+            guard i < body.count else { break }
+            let y = layout.bodyTop + row
+            let line = body[i]
+            let isSelected = line.target != nil && line.target == selected
+            frame.put((isSelected ? [Span("› ", Style(.normal, bold: true))] : [Span("  ")]) + line.line, row: y, col: col, maxWidth: width + 2)
+            if isSelected { frame.restyle(row: y, from: col + 2, width: width) { $0.reverse = true } }
+        }
+        if scroll > 0 { frame.put("↑", .muted, row: layout.bodyTop, col: col + width + 1) }
+        if scroll + layout.bodyHeight < body.count { frame.put("↓", .muted, row: layout.bodyTop + layout.bodyHeight - 1, col: col + width + 1) }
+    }
+
+    /// Key hints packed into lines: every hint whole, the quick exit always included.
+    static func footer(_ keys: [UIText], _ locale: String, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = [], current: StyledLine = [], used = 0
+        for key in keys {
+            let text = key.text(locale)
+            let w = TextWidth.of(text)
+            if used > 0 && used + 2 + w > width { lines.append(current); current = []; used = 0 }
+            if used > 0 { current.append(Span("  ")); used += 2 }
+            current.append(Span(text, key == .keyQuickExit ? Style(.banner, bold: true) : .muted))
+            used += w
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+private extension Frame {
+    mutating func put(_ line: StyledLine, row: Int) { put(line, row: row, col: 0) }
+}
+
+/// Where things go on screen for a given size.
+struct Layout {
+    let headerHeight = 2
+    let footerHeight: Int
+    let bodyTop: Int
+    let bodyHeight: Int
+    let columnWidth: Int
+
+    init(_ state: UIState) {
+        footerHeight = state.width >= 100 ? 1 : 2
+        bodyTop = headerHeight + 1
+        // Rows: header, rule, body, status, rule, footer.
+        bodyHeight = max(1, state.height - bodyTop - 2 - footerHeight)
+        columnWidth = state.bilingual ? max(10, (state.width - 3) / 2 - 2) : max(10, state.width - 4)
+    }
+
+    /// The scroll that keeps the selected item's lines in view, moving as little as possible.
+    static func scroll(for body: [BodyLine], selected: Target?, current: Int, height: Int) -> Int {
+        var scroll = min(max(0, current), max(0, body.count - height))
+        guard let selected, let first = body.firstIndex(where: { $0.target == selected }) else { return scroll }
+        let last = body.lastIndex(where: { $0.target == selected }) ?? first
+        if first < scroll { scroll = first }
+        if last >= scroll + height { scroll = min(first, last - height + 1) }
+        // Show the lines just above the first item (the question itself) when they fit.
+        if first - scroll < height && scroll > 0 && last < height { scroll = 0 }
+        return max(0, scroll)
+    }
+}

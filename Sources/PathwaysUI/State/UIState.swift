@@ -1,0 +1,81 @@
+import PathwaysEngine
+
+/// Which screen is showing.
+public enum ScreenID: Hashable, Sendable {
+    case start
+    case question
+    case review
+    case results
+    case pathway(String)
+    case glossary
+    case term(String)
+    /// After a quick exit: an empty screen that shows nothing of the case.
+    case neutral
+}
+
+/// Something on a screen the worker can choose with Enter.
+public enum Target: Hashable, Sendable {
+    case menu(MenuItem)
+    case option(String)
+    case decline
+    case input
+    case question(String)
+    case pathway(String)
+    case term(String)
+    case continueConversation
+}
+
+public enum MenuItem: Hashable, Sendable, CaseIterable {
+    case newCase, resume, training, preview, language, quit
+}
+
+/// A validation message to show under an input, kept as data so it follows a language switch.
+public enum InputProblem: Hashable, Sendable {
+    case number(min: Double?, max: Double?, integer: Bool)
+    case date
+    case text
+}
+
+/// Everything the interface shows, as a value: `update` changes it, screens draw it.
+public struct UIState: Sendable {
+    public let bundle: ContentBundle
+    public let metrics: FlowMetrics
+    public var session: Session?
+    public var screen: ScreenID = .start
+    /// Where Esc goes from a detail or glossary screen.
+    public var previous: [ScreenID] = []
+    public var locale: String
+    /// The other language shown beside the first in the bilingual view.
+    public var secondLocale: String
+    public var bilingual = false
+    public var showWhy = false
+    /// The selected item on the current screen.
+    public var cursor = 0
+    /// The first body line shown, on screens that scroll.
+    public var scroll = 0
+    public var input = ""
+    public var ticked: [String] = []
+    public var problem: InputProblem?
+    public var confirmQuit = false
+    public var width: Int
+    public var height: Int
+
+    public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
+        self.bundle = bundle
+        self.metrics = FlowMetrics(bundle: bundle)
+        self.locale = locale ?? bundle.info.defaultLocale
+        self.secondLocale = bundle.info.locales.first { $0 != (locale ?? bundle.info.defaultLocale) } ?? bundle.info.defaultLocale
+        self.width = width
+        self.height = height
+    }
+
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The question on screen, if the screen is a question.
+    public var currentQuestion: Question? {
+        guard screen == .question, let s = session, case .question(let id, _) = s.position else { return nil }
+        return bundle.question(id)
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import PathwaysEngine
+
+extension UIState {
+    /// Applies one event and returns the effects the backend must carry out. Pure apart from its result.
+    public mutating func handle(_ event: Event) -> [Effect] {
+        switch event {
+        case .resize(let w, let h):
+            width = w
+            height = h
+            keepSelectionVisible()
+            return []
+        case .key(let key):
+            if key == .function(12) || key == .control("x") { return quickExit() }
+            if screen == .neutral {
+                screen = .start
+                cursor = 0
+                return []
+            }
+            let quitting = confirmQuit
+            confirmQuit = false
+            let effects = handleKey(key, quitting: quitting)
+            keepSelectionVisible()
+            return effects
+        }
+    }
+
+    /// Drops the case from memory and shows an empty screen; the backend wipes the terminal.
+    mutating func quickExit() -> [Effect] {
+        session?.forgetAll()
+        session = nil
+        screen = .neutral
+        previous = []
+        cursor = 0
+        scroll = 0
+        input = ""
+        ticked = []
+        problem = nil
+        showWhy = false
+        bilingual = false
+        confirmQuit = false
+        return [.wipeTerminal]
+    }
+
+    var items: [Target] { Screens(self).items() }
+
+    private var isTyping: Bool {
+        guard let q = currentQuestion, !q.kind.hasOptions else { return false }
+        return items.indices.contains(cursor) && items[cursor] == .input
+    }
+
+    private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
+        if isTyping, let effects = handleTyping(key) { return effects }
+        switch key {
+        case .up, .char("k"): move(-1)
+        case .down, .char("j"), .tab: move(1)
+        case .pageUp: scroll = max(0, scroll - Layout(self).bodyHeight + 1); cursorToVisible()
+        case .pageDown: scroll += Layout(self).bodyHeight - 1; keepScrollInRange(); cursorToVisible()
+        case .home: cursor = 0; scroll = 0
+        case .end: cursor = max(0, items.count - 1)
+        case .enter: activate()
+        case .char(" "): if currentQuestion?.kind == .multipleChoice { toggleTick() } else { activate() }
+        case .char(let c) where c.isNumber && c.isASCII:
+            chooseNumber(Int(String(c)) ?? 0)
+        case .backspace, .left, .escape, .delete: goBack()
+        case .char("?"), .function(1): if screen == .question { showWhy.toggle() }
+        case .char("r"), .function(2): openReview()
+        case .char("s"), .function(3): openResults()
+        case .char("l"), .function(4): switchLanguage()
+        case .char("b"), .function(5): bilingual.toggle()
+        case .char("g"): open(.glossary)
+        case .char("q"):
+            if screen == .start || session == nil || session?.answers.isEmpty == true || quitting { return [.quit] }
+            confirmQuit = true
+        default: break
+        }
+        return []
+    }
+
+    /// Keys while the cursor is in a text field; nil when the key is not for the field.
+    private mutating func handleTyping(_ key: Key) -> [Effect]? {
+        switch key {
+        case .char(let c):
+            input.append(c)
+            problem = nil
+            return []
+        case .backspace, .delete:
+            if input.isEmpty { goBack() } else { input.removeLast() }
+            return []
+        case .enter:
+            submitInput()
+            return []
+        case .function, .escape, .left, .up, .down, .tab, .pageUp, .pageDown, .home, .end, .right, .control:
+            return nil
+        }
+    }
+
+    private mutating func move(_ delta: Int) {
+        let count = items.count
+        guard count > 0 else {
+            scroll = max(0, scroll + delta)
+            keepScrollInRange()
+            return
+        }
+        cursor = min(max(0, cursor + delta), count - 1)
+    }
+
+    private mutating func chooseNumber(_ n: Int) {
+        switch screen {
+        case .question:
+            guard let q = currentQuestion, q.kind.hasOptions else { return }
+            let options = items
+            guard n >= 1, n <= options.count else { return }
+            cursor = n - 1
+            if q.kind == .multipleChoice { toggleTick() }
+        case .start:
+            guard n >= 1, n <= items.count else { return }
+            cursor = n - 1
+            activate()
+        default: break
+        }
+    }
+
+    private mutating func toggleTick() {
+        guard let q = currentQuestion, q.kind == .multipleChoice, items.indices.contains(cursor),
+              case .option(let id) = items[cursor] else { return }
+        if let i = ticked.firstIndex(of: id) { ticked.remove(at: i) } else { ticked.append(id) }
+    }
+
+    private mutating func activate() {
+        guard items.indices.contains(cursor) else { return }
+        switch items[cursor] {
+        case .menu(let item):
+            switch item {
+            case .newCase:
+                session = Session(bundle: bundle, metrics: metrics)
+                showQuestionOrResults()
+            case .language: switchLanguage()
+            case .quit: break
+            case .resume, .training, .preview: break
+            }
+            if item == .quit { confirmQuit = false }
+        case .option(let id):
+            guard let q = currentQuestion else { return }
+            if q.kind == .multipleChoice {
+                if !ticked.contains(id) { ticked.append(id) }
+                submit(.value(.options(ticked)))
+            } else {
+                submit(.value(.option(id)))
+            }
+        case .decline: submit(.declined)
+        case .input: submitInput()
+        case .question(let id):
+            if session?.goTo(question: id) == true { showQuestionOrResults(); previous = [] }
+        case .pathway(let id): open(.pathway(id))
+        case .term(let id): open(.term(id))
+        case .continueConversation:
+            session?.continuePastOutcome()
+            showQuestionOrResults()
+        }
+    }
+
+    private mutating func submitInput() {
+        guard let q = currentQuestion else { return }
+        let text = input.trimmingCharacters(in: .whitespaces)
+        switch q.validate(.value(.text(text))) {
+        case .success(let answer):
+            problem = nil
+            submit(answer)
+        case .failure:
+            switch q.kind {
+            case .number: problem = .number(min: q.numberRules.min, max: q.numberRules.max, integer: q.numberRules.integer)
+            case .date: problem = .date
+            default: problem = .text
+            }
+        }
+    }
+
+    private mutating func submit(_ answer: Answer) {
+        guard var s = session else { return }
+        do {
+            try s.answer(answer)
+            session = s
+            problem = nil
+            showQuestionOrResults()
+        } catch {
+            problem = .text
+        }
+    }
+
+    /// After a move in the walk: the question now current, or the results at an outcome.
+    mutating func showQuestionOrResults() {
+        guard let s = session else { screen = .start; return }
+        showWhy = false
+        problem = nil
+        scroll = 0
+        switch s.position {
+        case .question(let id, let current):
+            screen = .question
+            prepareInputs(for: id, current: current)
+        case .outcome, .stuck:
+            screen = .results
+            cursor = 0
+        }
+    }
+
+    /// Puts the cursor and inputs on the answer already given, so going back shows it.
+    private mutating func prepareInputs(for id: String, current: Answer?) {
+        input = ""
+        ticked = []
+        cursor = 0
+        guard let q = bundle.question(id) else { return }
+        switch current {
+        case .value(.option(let o))?: cursor = q.options.firstIndex { $0.id == o } ?? 0
+        case .value(.options(let os))?: ticked = os
+        case .value(.number(let n))?: input = Screens(self).show(n)
+        case .value(.date(let d))?: input = d.description
+        case .value(.text(let t))?: input = t
+        case .declined?: cursor = q.kind.hasOptions && q.kind != .multipleChoice ? q.options.count : (q.kind.hasOptions ? q.options.count : 1)
+        case nil: break
+        }
+    }
+
+    private mutating func goBack() {
+        switch screen {
+        case .question:
+            guard var s = session else { return }
+            if s.back() {
+                session = s
+                showQuestionOrResults()
+            } else {
+                screen = .start
+                cursor = 0
+            }
+        case .results:
+            guard var s = session else { screen = .start; return }
+            if case .outcome = s.position, s.back() { session = s }
+            showQuestionOrResults()
+        case .review:
+            showQuestionOrResults()
+        case .pathway, .glossary, .term:
+            screen = previous.popLast() ?? .results
+            cursor = 0
+            scroll = 0
+            if screen == .question, let s = session, case .question(let id, let a) = s.position { prepareInputs(for: id, current: a) }
+        case .start, .neutral: break
+        }
+    }
+
+    private mutating func open(_ target: ScreenID) {
+        if case .term = target {} else if target == .glossary {} else if session == nil { return }
+        previous.append(screen)
+        screen = target
+        cursor = 0
+        scroll = 0
+    }
+
+    private mutating func openReview() {
+        guard session != nil, screen != .review else { return }
+        previous = []
+        screen = .review
+        cursor = 0
+        scroll = 0
+    }
+
+    private mutating func openResults() {
+        guard session != nil else { return }
+        previous = []
+        screen = .results
+        cursor = 0
+        scroll = 0
+    }
+
+    private mutating func switchLanguage() {
+        let locales = bundle.info.locales
+        guard let i = locales.firstIndex(of: locale) else { return }
+        locale = locales[(i + 1) % locales.count]
+        secondLocale = locales.first { $0 != locale } ?? locale
+    }
+
+    // MARK: Scrolling
+
+    private mutating func keepScrollInRange() {
+        let body = Screens(self).view(width: Layout(self).columnWidth).body
+        scroll = min(max(0, scroll), max(0, body.count - Layout(self).bodyHeight))
+    }
+
+    /// After paging, moves the cursor onto an item that is on screen.
+    private mutating func cursorToVisible() {
+        let layout = Layout(self)
+        let body = Screens(self).view(width: layout.columnWidth).body
+        let visible = body.dropFirst(scroll).prefix(layout.bodyHeight).compactMap(\.target)
+        let list = items
+        if items.indices.contains(cursor), visible.contains(list[cursor]) { return }
+        if let first = visible.first, let i = list.firstIndex(of: first) { cursor = i }
+    }
+
+    mutating func keepSelectionVisible() {
+        guard !isTooSmall, screen != .neutral else { return }
+        let layout = Layout(self)
+        let screens = Screens(self)
+        let list = screens.items()
+        if cursor >= list.count { cursor = max(0, list.count - 1) }
+        let body = screens.view(width: layout.columnWidth).body
+        let selected = list.indices.contains(cursor) ? list[cursor] : nil
+        scroll = Layout.scroll(for: body, selected: selected, current: scroll, height: layout.bodyHeight)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Every word the interface itself shows, in English and French. Content brings its own words.
+public enum UIText: String, CaseIterable, Sendable {
+    case appName, contentVersion, reviewedOn
+    case newCase, resumeCase, training, preview, language, quit, notYetAvailable
+    case step, ofAbout, whyWeAsk, preferNotToSay, glossary, noTerms
+    case typeNumber, typeWholeNumber, typeDate, typeText, between, atLeast, atMost
+    case review, setAside, setAsideNote, noAnswers, notAnsweredYet, changeHint
+    case results, urgent, recommended, possible, notApplicable, stillToFindOut, whyNot, notReached
+    case continueConversation, stoppedAt
+    case summary, reasons, steps, documents, fees, duration, cautions, mayApply, verify, whoToContact, sources
+    case notLegalAdvice, tooSmall, quitConfirm, noNames, neutralHint
+    case keyMove, keyChoose, keyBack, keyWhy, keyReview, keyResults, keyLanguage, keyBilingual, keyGlossary
+    case keyQuickExit, keyQuit, keyScroll, keyToggle, keyClose, keyType, keyDecline
+
+    /// The text in `locale` (English when the locale is unknown).
+    public func text(_ locale: String) -> String {
+        let pair = UIText.table[self] ?? ("?", "?")
+        return locale == "fr" ? pair.1 : pair.0
+    }
+
+    static let table: [UIText: (String, String)] = [
+        .appName: ("Pathways", "Pathways"),
+        .contentVersion: ("Content", "Contenu"),
+        .reviewedOn: ("reviewed on", "révisé le"),
+        .newCase: ("Start a new case", "Commencer un nouveau dossier"),
+        .resumeCase: ("Resume a case", "Reprendre un dossier"),
+        .training: ("Training", "Formation"),
+        .preview: ("Content preview", "Aperçu du contenu"),
+        .language: ("Language: English → français", "Langue : français → English"),
+        .quit: ("Quit", "Quitter"),
+        .notYetAvailable: ("(not available yet)", "(pas encore offert)"),
+        .step: ("Step", "Étape"),
+        .ofAbout: ("of about", "sur environ"),
+        .whyWeAsk: ("Why we ask", "Pourquoi nous le demandons"),
+        .preferNotToSay: ("Prefer not to say", "Préfère ne pas répondre"),
+        .glossary: ("Glossary", "Glossaire"),
+        .noTerms: ("No glossary terms.", "Aucun terme de glossaire."),
+        .typeNumber: ("Type a number", "Tapez un nombre"),
+        .typeWholeNumber: ("Type a whole number", "Tapez un nombre entier"),
+        .typeDate: ("Type a date as year-month-day, such as 2024-03-01", "Tapez une date sous la forme année-mois-jour, par exemple 2024-03-01"),
+        .typeText: ("Type a few words, then Enter. Do not type names.", "Tapez quelques mots, puis Entrée. N'écrivez pas de noms."),
+        .between: ("from %1 to %2", "de %1 à %2"),
+        .atLeast: ("of at least %1", "d'au moins %1"),
+        .atMost: ("of at most %1", "d'au plus %1"),
+        .review: ("Review answers", "Revoir les réponses"),
+        .setAside: ("Set aside: these answers no longer apply", "Mises de côté : ces réponses ne s'appliquent plus"),
+        .setAsideNote: ("They come back if the path returns to their questions.", "Elles reviennent si le parcours revient à ces questions."),
+        .noAnswers: ("No answers yet.", "Aucune réponse pour l'instant."),
+        .notAnsweredYet: ("not answered yet", "pas encore de réponse"),
+        .changeHint: ("Choose an answer to change it.", "Choisissez une réponse pour la modifier."),
+        .results: ("Results", "Résultats"),
+        .urgent: ("URGENT", "URGENT"),
+        .recommended: ("Recommended", "Recommandé"),
+        .possible: ("Possible: needs more information", "Possible : il faut plus d'information"),
+        .notApplicable: ("Not applicable", "Ne s'applique pas"),
+        .stillToFindOut: ("Would decide it:", "Permettrait de trancher :"),
+        .whyNot: ("Why not:", "Pourquoi pas :"),
+        .notReached: ("(not reached yet)", "(pas encore atteinte)"),
+        .continueConversation: ("Continue the conversation", "Poursuivre la conversation"),
+        .stoppedAt: ("Not finished: the next question is", "Pas terminé : la prochaine question est"),
+        .summary: ("What it is", "De quoi il s'agit"),
+        .reasons: ("Why", "Pourquoi"),
+        .steps: ("Next steps", "Prochaines étapes"),
+        .documents: ("Documents", "Documents"),
+        .fees: ("Fees", "Frais"),
+        .duration: ("Duration", "Durée"),
+        .cautions: ("Cautions", "Mises en garde"),
+        .mayApply: ("May apply: ", "Peut s'appliquer : "),
+        .verify: ("[⚠ verify with a lawyer]", "[⚠ à vérifier avec un avocat]"),
+        .whoToContact: ("Who to contact", "Qui contacter"),
+        .sources: ("Sources", "Sources"),
+        .notLegalAdvice: ("Information, not legal advice.", "De l'information, pas un avis juridique."),
+        .tooSmall: ("Enlarge the window to at least 60×16", "Agrandissez la fenêtre à au moins 60×16"),
+        .quitConfirm: ("Answers are not saved. Press q again to quit.", "Les réponses ne sont pas enregistrées. Appuyez de nouveau sur q pour quitter."),
+        .noNames: ("Do not type names.", "N'écrivez pas de noms."),
+        .neutralHint: ("", ""),
+        .keyMove: ("↑↓ move", "↑↓ choisir"),
+        .keyChoose: ("Enter select", "Entrée valider"),
+        .keyBack: ("← back", "← retour"),
+        .keyWhy: ("? why", "? pourquoi"),
+        .keyReview: ("r review", "r revoir"),
+        .keyResults: ("s results", "s résultats"),
+        .keyLanguage: ("l français", "l English"),
+        .keyBilingual: ("b both languages", "b deux langues"),
+        .keyGlossary: ("g glossary", "g glossaire"),
+        .keyQuickExit: ("F12/Ctrl-X quick exit", "F12/Ctrl-X sortie rapide"),
+        .keyQuit: ("q quit", "q quitter"),
+        .keyScroll: ("PgUp/PgDn scroll", "PgUp/PgDn défiler"),
+        .keyToggle: ("Space tick", "Espace cocher"),
+        .keyClose: ("Esc close", "Échap fermer"),
+        .keyType: ("type, then Enter", "tapez, puis Entrée"),
+        .keyDecline: ("↓ prefer not to say", "↓ préfère ne pas répondre"),
+    ]
+
+    /// The text with %1, %2 replaced.
+    public func text(_ locale: String, _ args: String...) -> String {
+        var s = text(locale)
+        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a) }
+        return s
+    }
+}
