@@ -1,3 +1,5 @@
+import Foundation
+
 /// A bundle with every diagnostic about it: what `pathways check` reports and what the engine runs.
 public struct CheckedBundle: Sendable {
     public var bundle: ContentBundle
@@ -10,7 +12,13 @@ public enum Checker {
     /// Loads and checks `files`. `today` decides whether the review date is overdue.
     public static func check(_ files: ContentFiles, today: Day?) -> CheckedBundle {
         let loaded = BundleLoader.load(files)
-        let found = check(loaded.bundle, today: today)
+        var found = check(loaded.bundle, today: today)
+        // Without bundle.yaml the locales are unknown, and without flow.yaml nothing is reachable: say only that.
+        let missing = Set(loaded.diagnostics.filter { $0.code == .missingFile }.map { ($0.location.file as NSString).lastPathComponent })
+        if missing.contains("bundle.yaml") { found.removeAll { $0.code == .missingTranslation } }
+        if missing.contains("flow.yaml") {
+            found.removeAll { [.unreachablePathway, .unreachableQuestion, .unknownNode, .noSection].contains($0.code) }
+        }
         var seen = Set<Diagnostic>()
         let all = (loaded.diagnostics + found).filter { seen.insert($0).inserted }
         return CheckedBundle(bundle: loaded.bundle, diagnostics: all.sortedForDisplay)

@@ -18,7 +18,9 @@ struct Satisfiability {
     /// `.yes` when some answers make it true, `.no` when none can, `.unknown` when the search gave up.
     func canBeTrue(_ condition: Condition, neverAnswered: Set<String> = []) -> Truth {
         var variables: [String] = []
-        for ref in condition.questionRefs where !variables.contains(ref.name) && bundle.question(ref.name) != nil {
+        for ref in condition.questionRefs where !variables.contains(ref.name) {
+            // A condition naming an unknown question is already an error; say nothing more about it.
+            guard bundle.question(ref.name) != nil else { return .unknown }
             variables.append(ref.name)
         }
         let domains = variables.map { domain($0, in: condition, neverAnswered: neverAnswered) }

@@ -25,10 +25,10 @@ enum TextChecks {
         var out: [Diagnostic] = []
         let ids = b.glossary.map(\.id)
         for text in ContentWalk.texts(b) {
-            for (_, value) in text.texts.sorted(by: { $0.key < $1.key }) {
-                for (piece, _) in GlossaryMarkup.pieces(value) {
+            for (locale, value) in text.texts.sorted(by: { $0.key < $1.key }) {
+                for (piece, offset) in GlossaryMarkup.pieces(value) {
                     guard case .term(let id, _) = piece, b.term(id) == nil else { continue }
-                    out.append(Diagnostic(.unknownTerm, at: text.location ?? b.info.location,
+                    out.append(Diagnostic(.unknownTerm, at: text.location(of: locale, offset: offset) ?? b.info.location,
                                           "unknown glossary term '\(id)'" + DidYouMean.phrase(for: id, among: ids),
                                           hint: "add it to glossary.yaml, or remove the [[ ]]"))
                 }

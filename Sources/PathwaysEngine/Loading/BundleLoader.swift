@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A bundle as read from its files, with every problem the reading found.
@@ -137,8 +138,11 @@ public enum BundleLoader {
     static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.yamlSyntax, at: at(mark), "YAML syntax: \(problem)",
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libYAML says where the construct it was reading began ("while parsing a flow sequence").
+            let opened = context.map { " (\($0.text.replacingOccurrences(of: "while parsing", with: "in")) that starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return Diagnostic(.yamlSyntax, at: at(mark), "YAML syntax: \(problem)\(opened)",
                               hint: "check the indentation and the ':' and '- ' on this line and the one before")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(.duplicateID, at: at(context.mark),

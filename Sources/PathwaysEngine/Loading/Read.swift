@@ -28,9 +28,12 @@ enum Read {
         let location = sink.location(of: node)
         switch node {
         case .scalar(let scalar):
-            return LocalizedText([sink.defaultLocale: scalar.string], location: location)
+            var text = LocalizedText([sink.defaultLocale: scalar.string], location: location)
+            text.places[sink.defaultLocale] = place(scalar, location)
+            return text
         case .mapping(let mapping):
             var texts: [String: String] = [:]
+            var places: [String: (location: SourceLocation, exact: Bool)] = [:]
             for (key, value) in mapping {
                 guard case .scalar(let k) = key, case .scalar(let v) = value else {
                     sink.report(.wrongType, at: sink.location(of: value), "each translation must be a locale code and a text, such as 'fr: Bonjour'")
@@ -41,12 +44,23 @@ enum Read {
                     continue
                 }
                 texts[k.string] = v.string
+                places[k.string] = place(v, sink.location(of: value))
             }
-            return LocalizedText(texts, location: location)
+            var text = LocalizedText(texts, location: location)
+            text.places = places
+            return text
         default:
             sink.report(.wrongType, at: location, "expected text, or a mapping of locale to text, found \(node.kindName)")
             return nil
         }
+    }
+
+    /// Where a scalar's text starts (after an opening quote), and whether offsets in it are columns.
+    static func place(_ scalar: Node.Scalar, _ location: SourceLocation) -> (location: SourceLocation, exact: Bool) {
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        let singleLine = !scalar.string.contains("\n") && scalar.style != .literal && scalar.style != .folded
+            && !scalar.string.contains("\\")
+        return (quoted ? location.advanced(by: 1) : location, singleLine)
     }
 
     static func isLocaleCode(_ text: String) -> Bool {

@@ -4,10 +4,19 @@ public struct LocalizedText: Hashable, Sendable {
     public var texts: [String: String]
     /// Where the text was written, for diagnostics.
     public var location: SourceLocation?
+    /// Where each locale's text starts, and whether a character offset in it maps to a column
+    /// (true for single-line text), so a problem inside the text can be placed exactly.
+    public var places: [String: (location: SourceLocation, exact: Bool)] = [:]
 
     public init(_ texts: [String: String], location: SourceLocation? = nil) {
         self.texts = texts
         self.location = location
+    }
+
+    /// Where the character at `offset` of the `locale` text is, as near as can be told.
+    public func location(of locale: String, offset: Int) -> SourceLocation? {
+        guard let place = places[locale] else { return location }
+        return place.exact ? place.location.advanced(by: offset) : place.location
     }
 
     /// The text in `locale`, else in `fallback`, else any text there is.
