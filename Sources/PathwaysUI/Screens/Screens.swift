@@ -39,10 +39,11 @@ struct Screens {
 
     // MARK: Header
 
+    /// "Pathways [EN] FR — Title": the language indicator comes first so it is never cut off.
     func header(_ title: String) -> [StyledLine] {
-        var right = bundle.info.locales.map { $0 == locale ? "[\($0.uppercased())]" : $0.uppercased() }.joined(separator: " ")
-        if state.bilingual { right += " +" + state.secondLocale.uppercased() }
-        return [[Span(t(.appName) + " — ", .title), Span(title, .title), Span("  " + right, .muted)]]
+        var languages = bundle.info.locales.map { $0 == locale ? "[\($0.uppercased())]" : $0.uppercased() }.joined(separator: " ")
+        if state.bilingual { languages = locale.uppercased() + " | " + state.secondLocale.uppercased() }
+        return [[Span(t(.appName), .title), Span(" " + languages, .muted)] + (title.isEmpty ? [] : [Span(" — " + title, .title)])]
     }
 
     func progressHeader() -> [StyledLine] {
@@ -73,7 +74,7 @@ struct Screens {
         }
         body.append(BodyLine([]))
         for l in Wrap.lines(t(.notLegalAdvice) + " " + content.plain(info.disclaimer), .muted, width: width) { body.append(BodyLine(l)) }
-        return ScreenView(header: header(t(.appName) == "Pathways" ? content.plain(info.title) : ""), body: body,
+        return ScreenView(header: header(""), body: body,
                           keys: [.keyMove, .keyChoose, .keyLanguage, .keyBilingual, .keyQuit, .keyQuickExit])
     }
 

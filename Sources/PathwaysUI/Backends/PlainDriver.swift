@@ -1,0 +1,314 @@
+import Foundation
+import PathwaysEngine
+
+/// The accessible line mode: numbered prompts, one per line, typed commands for every feature.
+/// Friendly to screen readers and braille displays, and scriptable by piping answers in.
+public struct PlainDriver {
+    public var bundle: ContentBundle
+    public var locale: String
+    var session: Session
+    var printedResults = false
+    let readLine: () -> String?
+    let write: (String) -> Void
+
+    public init(bundle: ContentBundle, locale: String? = nil, readLine: @escaping () -> String? = { Swift.readLine() },
+                write: @escaping (String) -> Void = { print($0) }) {
+        self.bundle = bundle
+        self.locale = locale ?? bundle.info.defaultLocale
+        self.session = Session(bundle: bundle)
+        self.readLine = readLine
+        self.write = write
+    }
+
+    var fr: Bool { locale == "fr" }
+    func say(_ en: String, _ frText: String) { write(fr ? frText : en) }
+    var content: ContentText { ContentText(bundle: bundle, locale: locale) }
+    var report: ReportText { ReportText(bundle: bundle, locale: locale) }
+
+    /// Runs until `quit` or the end of input. Returns the exit status.
+    public mutating func run() -> Int32 {
+        let info = bundle.info
+        write("\(content.plain(info.title)) — \(UIText.contentVersion.text(locale)) \(info.id) \(info.version)"
+              + (info.reviewedOn.map { ", \(UIText.reviewedOn.text(locale)) \($0)" } ?? ""))
+        write(UIText.notLegalAdvice.text(locale) + " " + (fr ? "Tapez « aide » pour les commandes." : "Type 'help' for the commands."))
+        var needsPrompt = true
+        while true {
+            if needsPrompt { showPosition() }
+            needsPrompt = true
+            guard let raw = readLine() else {
+                if !printedResults && session.isFinished { showResults() }
+                return 0
+            }
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { needsPrompt = false; continue }
+            if let handled = command(line) {
+                if handled == .quit { return 0 }
+                needsPrompt = handled == .moved
+                continue
+            }
+            needsPrompt = answer(line)
+        }
+    }
+
+    enum Outcome { case moved, stay, quit }
+
+    /// A typed command, or nil when the line is an answer.
+    mutating func command(_ line: String) -> Outcome? {
+        let words = line.lowercased().split(separator: " ").map(String.init)
+        let onText: Bool = { if let q = currentQuestion { return !q.kind.hasOptions } else { return false } }()
+        // On a text question, single letters are answers; whole words are still commands.
+        func matches(_ long: [String], _ short: String) -> Bool {
+            long.contains(words[0]) || (!onText && words[0] == short)
+        }
+        if matches(["help", "aide"], "h") { showHelp(); return .stay }
+        if matches(["why", "pourquoi"], "?") || words[0] == "?" {
+            if let q = currentQuestion { write(UIText.whyWeAsk.text(locale) + ": " + content.plain(q.help)) }
+            return .stay
+        }
+        if matches(["back", "retour"], "b") {
+            if !session.back() { say("This is the first question.", "C'est la première question.") }
+            return .moved
+        }
+        if matches(["review", "revoir"], "r") { showReview(); return .stay }
+        if matches(["results", "résultats", "resultats"], "s") { showResults(); return .stay }
+        if matches(["lang", "langue", "language"], "l") {
+            let locales = bundle.info.locales
+            locale = locales[((locales.firstIndex(of: locale) ?? 0) + 1) % locales.count]
+            return .moved
+        }
+        if matches(["continue", "continuer"], "c") {
+            if !session.continuePastOutcome() { say("There is nothing to continue here.", "Il n'y a rien à poursuivre ici.") }
+            return .moved
+        }
+        if matches(["decline", "refuser"], "x") {
+            guard let q = currentQuestion, q.sensitive else {
+                say("This question cannot be declined.", "On ne peut pas refuser cette question.")
+                return .stay
+            }
+            try? session.answer(.declined)
+            return .moved
+        }
+        if matches(["glossary", "glossaire"], "g") {
+            for term in bundle.glossary { write("  " + content.plain(term.term) + " — " + content.plain(term.definition)) }
+            return .stay
+        }
+        if matches(["detail", "détail"], "d") {
+            showDetail(words.count > 1 ? Int(words[1]) : nil)
+            return .stay
+        }
+        if matches(["change", "modifier"], "m") {
+            let answered = answeredQuestions
+            guard words.count > 1, let n = Int(words[1]), n >= 1, n <= answered.count else {
+                say("Type 'change N' with N from the review list.", "Tapez « modifier N », N venant de la liste des réponses.")
+                return .stay
+            }
+            session.goTo(question: answered[n - 1])
+            return .moved
+        }
+        if matches(["quit", "quitter"], "q") { return .quit }
+        return nil
+    }
+
+    var currentQuestion: Question? {
+        guard case .question(let id, _) = session.position else { return nil }
+        return bundle.question(id)
+    }
+
+    var answeredQuestions: [String] {
+        session.walk.stops.compactMap { if case .question(let q) = $0 { return q } else { return nil } }
+    }
+
+    /// Reads an answer to the current question; re-asks (returns false) when it does not fit.
+    mutating func answer(_ line: String) -> Bool {
+        guard let q = currentQuestion else {
+            say("Type 'results', 'detail N', 'review' or 'quit'.", "Tapez « résultats », « détail N », « revoir » ou « quitter ».")
+            return false
+        }
+        let value: AnswerValue
+        switch q.kind {
+        case .singleChoice, .yesNoUnsure:
+            guard let option = option(line, q) else { return reask(q) }
+            if option == nil { try? session.answer(.declined); return true }
+            value = .option(option!)
+        case .multipleChoice:
+            var ids: [String] = []
+            for part in line.split(whereSeparator: { $0 == " " || $0 == "," }) {
+                guard let o = option(String(part), q), let id = o else { return reask(q) }
+                ids.append(id)
+            }
+            value = .options(ids)
+        case .number, .date, .text:
+            value = .text(line)
+        }
+        switch q.validate(.value(value)) {
+        case .success(let a):
+            try? session.answer(a)
+            return true
+        case .failure:
+            return reask(q)
+        }
+    }
+
+    /// The option a typed number or id names; `.some(nil)` for "prefer not to say"; nil for neither.
+    func option(_ text: String, _ q: Question) -> String?? {
+        if let n = Int(text) {
+            if n >= 1 && n <= q.options.count { return .some(q.options[n - 1].id) }
+            if q.sensitive && n == q.options.count + 1 && q.kind != .multipleChoice { return .some(nil) }
+            return nil
+        }
+        if let o = q.options.first(where: { $0.id == text.lowercased() }) { return .some(o.id) }
+        return nil
+    }
+
+    func reask(_ q: Question) -> Bool {
+        let n = q.options.count + (q.sensitive && q.kind != .multipleChoice ? 1 : 0)
+        switch q.kind {
+        case .singleChoice, .yesNoUnsure:
+            say("Please type a number from 1 to \(n).", "Veuillez taper un nombre de 1 à \(n).")
+        case .multipleChoice:
+            say("Please type the numbers that apply, separated by spaces, such as 1 3.", "Veuillez taper les numéros qui s'appliquent, séparés par des espaces, par exemple 1 3.")
+        case .number:
+            var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
+            if let lo = q.numberRules.min, let hi = q.numberRules.max { m += " " + UIText.between.text(locale).filled(Question.display(lo), Question.display(hi)) }
+            write(m + ".")
+        case .date: write(UIText.typeDate.text(locale) + ".")
+        case .text: write(UIText.typeText.text(locale))
+        }
+        return false
+    }
+
+    // MARK: Output
+
+    mutating func showPosition() {
+        switch session.position {
+        case .question(let id, let current):
+            guard let q = bundle.question(id) else { return }
+            let p = session.progress
+            let section = p.section.map { content.plain($0.title) + " — " } ?? ""
+            write("")
+            write("\(section)\(UIText.step.text(locale)) \(p.step) \(UIText.ofAbout.text(locale)) \(max(p.step, p.estimatedTotal))")
+            write(content.plain(q.prompt))
+            if let current { write((fr ? "Réponse actuelle : " : "Current answer: ") + content.answer(current, of: id)) }
+            switch q.kind {
+            case .singleChoice, .yesNoUnsure, .multipleChoice:
+                for (i, o) in q.options.enumerated() { write("  \(i + 1). " + content.plain(o.label)) }
+                if q.sensitive && q.kind != .multipleChoice { write("  \(q.options.count + 1). " + UIText.preferNotToSay.text(locale)) }
+                if q.kind == .multipleChoice {
+                    say("Type the numbers that apply, separated by spaces" + (q.sensitive ? ", or 'decline'." : "."),
+                        "Tapez les numéros qui s'appliquent, séparés par des espaces" + (q.sensitive ? ", ou « refuser »." : "."))
+                }
+            case .number, .date, .text:
+                reaskHint(q)
+            }
+        case .outcome:
+            showResults()
+        case .stuck:
+            say("The content gives nowhere to go from here; run 'pathways check'.", "Le contenu ne mène nulle part d'ici; lancez « pathways check ».")
+        }
+    }
+
+    func reaskHint(_ q: Question) {
+        switch q.kind {
+        case .number:
+            var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
+            if let lo = q.numberRules.min, let hi = q.numberRules.max { m += " " + UIText.between.text(locale).filled(Question.display(lo), Question.display(hi)) }
+            write(m + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
+        case .date: write(UIText.typeDate.text(locale) + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
+        default: write(UIText.typeText.text(locale))
+        }
+    }
+
+    func showHelp() {
+        if fr {
+            write("Commandes : un numéro ou une valeur pour répondre; ? pourquoi; retour; revoir; modifier N; résultats; détail N; langue; continuer; refuser; glossaire; quitter.")
+        } else {
+            write("Commands: a number or a value to answer; ? why we ask; back; review; change N; results; detail N; lang; continue; decline; glossary; quit.")
+        }
+    }
+
+    func showReview() {
+        write(UIText.review.text(locale) + ":")
+        let answered = answeredQuestions
+        if answered.isEmpty { write("  " + UIText.noAnswers.text(locale)) }
+        for (i, id) in answered.enumerated() {
+            guard let a = session.answers[id] else { continue }
+            write("  \(i + 1). " + content.plain(bundle.question(id)?.prompt) + " → " + content.answer(a, of: id))
+        }
+        let aside = bundle.questions.filter { session.setAside[$0.id] != nil }
+        if !aside.isEmpty {
+            write(UIText.setAside.text(locale) + ":")
+            for q in aside { write("  - " + content.plain(q.prompt) + " → " + content.answer(session.setAside[q.id]!, of: q.id)) }
+        }
+        say("Type 'change N' to change an answer.", "Tapez « modifier N » pour modifier une réponse.")
+    }
+
+    /// Pathways in the order shown by `showResults`, numbered for `detail N`.
+    var numbered: [PathwayAssessment] {
+        let a = session.assess()
+        let urgent = a.pathways.filter { $0.urgent && $0.status != .notApplicable }
+        return urgent + a.recommended.filter { !$0.urgent } + a.possible.filter { !$0.urgent } + a.notApplicable
+    }
+
+    mutating func showResults() {
+        printedResults = true
+        let a = session.assess()
+        write("")
+        if case .outcome(let id) = session.position, let o = bundle.outcome(id) {
+            write((o.urgent ? UIText.urgent.text(locale) + ": " : "") + content.plain(o.title))
+            if let m = o.message { write(content.plain(m)) }
+            if o.continueTo != nil && !session.isPastOutcome {
+                say("Type 'continue' to go on with the conversation when the person is safe.",
+                    "Tapez « continuer » pour poursuivre la conversation quand la personne est en sécurité.")
+            }
+        } else if let q = a.unanswered.first {
+            write(UIText.stoppedAt.text(locale) + " “" + content.plain(bundle.question(q)?.prompt) + "”")
+        }
+        var n = 0
+        var lastHeading = ""
+        for p in numbered {
+            n += 1
+            let heading: String = p.urgent && p.status != .notApplicable ? UIText.urgent.text(locale)
+                : p.status == .recommended ? UIText.recommended.text(locale)
+                : p.status == .possible ? UIText.possible.text(locale) : UIText.notApplicable.text(locale)
+            if heading != lastHeading { write(""); write(heading + ":"); lastHeading = heading }
+            write("  \(n). " + report.title(ofPathway: p.id))
+            for r in p.reasons { write("     - " + report.reason(r)) }
+            if p.status == .possible && !p.missing.isEmpty {
+                write("     " + UIText.stillToFindOut.text(locale) + " " + p.missing.map { content.plain(bundle.question($0)?.prompt) }.joined(separator: " / "))
+            }
+        }
+        write("")
+        say("Type 'detail N' for steps, documents, fees, contacts and sources.", "Tapez « détail N » pour les étapes, documents, frais, contacts et sources.")
+        write(UIText.notLegalAdvice.text(locale))
+    }
+
+    func showDetail(_ n: Int?) {
+        let list = numbered
+        guard let n, n >= 1, n <= list.count, let p = bundle.pathway(list[n - 1].id) else {
+            say("Type 'detail N' with N from the results.", "Tapez « détail N », N venant des résultats.")
+            return
+        }
+        let a = list[n - 1]
+        write("")
+        write(content.plain(p.title))
+        if let s = p.summary { write(content.plain(s)) }
+        func section(_ title: UIText, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            write(title.text(locale) + ":")
+            for i in items { write("  - " + i) }
+        }
+        section(.reasons, a.reasons.map(report.reason))
+        section(.steps, p.steps.map(report.fact))
+        section(.documents, p.documents.map(report.fact))
+        section(.fees, p.fees.map(report.fact))
+        section(.duration, p.duration.map(report.fact))
+        section(.cautions, a.cautions.map(report.caution))
+        section(.whoToContact, a.referrals.map(report.referral))
+        section(.sources, p.sources.map { report.source($0.id) })
+    }
+}
+
+extension Question {
+    /// A number as people write it: no ".0" on whole numbers.
+    static func display(_ n: Double) -> String { n.rounded() == n && abs(n) < 1e12 ? String(Int64(n)) : String(n) }
+}
