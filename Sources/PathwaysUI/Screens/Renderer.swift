@@ -23,14 +23,13 @@ public enum Renderer {
         let view = screens.view(width: layout.columnWidth)
         for (i, line) in view.header.enumerated() where i < layout.headerHeight { frame.put(line, row: i) }
         frame.put(String(repeating: "─", count: state.width), .muted, row: layout.headerHeight, col: 0)
-        let selected = screens.items().indices.contains(state.cursor) ? screens.items()[state.cursor] : nil
-        draw(view.body, into: &frame, col: 0, width: layout.columnWidth, layout: layout, scroll: state.scroll, selected: selected)
-        if state.bilingual {
-            let second = Screens(state, locale: state.secondLocale).view(width: layout.columnWidth)
-            let x = layout.columnWidth + 3
-            for r in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) { frame.put("│", .muted, row: r, col: layout.columnWidth + 1) }
-            let secondScroll = Layout.scroll(for: second.body, selected: selected, current: state.scroll, height: layout.bodyHeight)
-            draw(second.body, into: &frame, col: x, width: layout.columnWidth, layout: layout, scroll: secondScroll, selected: selected)
+        let items = screens.items()
+        let selected = items.indices.contains(state.cursor) ? items[state.cursor] : nil
+        let (left, right) = Layout.bodies(state, width: layout.columnWidth)
+        draw(left, into: &frame, col: 0, width: layout.columnWidth, layout: layout, scroll: state.scroll, selected: selected)
+        if let right {
+            for r in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) { frame.put("│", .muted, row: r, col: layout.columnWidth + 3) }
+            draw(right, into: &frame, col: layout.columnWidth + 4, width: layout.columnWidth, layout: layout, scroll: state.scroll, selected: selected)
         }
         let footerTop = state.height - layout.footerHeight
         frame.put(String(repeating: "─", count: state.width), .muted, row: footerTop - 1, col: 0)
@@ -49,17 +48,20 @@ public enum Renderer {
             let y = layout.bodyTop + row
             let line = body[i]
             let isSelected = line.target != nil && line.target == selected
-            frame.put((isSelected ? [Span("› ", Style(.normal, bold: true))] : [Span("  ")]) + line.line, row: y, col: col, maxWidth: width + 2)
+            // The marker goes on the item's first line only; every line of it is shown in reverse.
+            let isFirst = isSelected && (i == 0 || body[i - 1].target != line.target)
+            frame.put((isFirst ? [Span("› ", Style(.normal, bold: true))] : [Span("  ")]) + line.line, row: y, col: col, maxWidth: width + 2)
             if isSelected { frame.restyle(row: y, from: col + 2, width: width) { $0.reverse = true } }
         }
-        if scroll > 0 { frame.put("↑", .muted, row: layout.bodyTop, col: col + width + 1) }
-        if scroll + layout.bodyHeight < body.count { frame.put("↓", .muted, row: layout.bodyTop + layout.bodyHeight - 1, col: col + width + 1) }
+        // Scroll arrows sit in their own column, just right of the text.
+        if scroll > 0 { frame.put("↑", .muted, row: layout.bodyTop, col: col + width + 2) }
+        if scroll + layout.bodyHeight < body.count { frame.put("↓", .muted, row: layout.bodyTop + layout.bodyHeight - 1, col: col + width + 2) }
     }
 
-    /// Key hints packed into lines: every hint whole, the quick exit always included.
+    /// Key hints packed into lines: every hint whole, the quick exit always first so it is never cut.
     static func footer(_ keys: [UIText], _ locale: String, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = [], current: StyledLine = [], used = 0
-        for key in keys {
+        for key in [.keyQuickExit] + keys.filter({ $0 != .keyQuickExit }) {
             let text = key.text(locale)
             let w = TextWidth.of(text)
             if used > 0 && used + 2 + w > width { lines.append(current); current = []; used = 0 }
@@ -85,11 +87,39 @@ struct Layout {
     let columnWidth: Int
 
     init(_ state: UIState) {
-        footerHeight = state.width >= 100 ? 1 : 2
+        footerHeight = 2
         bodyTop = headerHeight + 1
         // Rows: header, rule, body, status, rule, footer.
         bodyHeight = max(1, state.height - bodyTop - 2 - footerHeight)
-        columnWidth = state.bilingual ? max(10, (state.width - 3) / 2 - 2) : max(10, state.width - 4)
+        // Each column: a 2-cell marker, the text, a 1-cell scroll arrow; the bilingual view adds a rule.
+        columnWidth = state.bilingual ? max(10, (state.width - 1) / 2 - 3) : max(10, state.width - 3)
+    }
+
+    /// The body (or, in the bilingual view, both bodies padded so each item starts on the same row).
+    static func bodies(_ state: UIState, width: Int) -> ([BodyLine], [BodyLine]?) {
+        let first = Screens(state).view(width: width).body
+        guard state.bilingual else { return (first, nil) }
+        let second = Screens(state, locale: state.secondLocale).view(width: width).body
+        let a = segments(first), b = segments(second)
+        guard a.count == b.count else { return (first, second) }
+        var left: [BodyLine] = [], right: [BodyLine] = []
+        for (x, y) in zip(a, b) {
+            let n = max(x.count, y.count)
+            left += x + Array(repeating: BodyLine([], target: x.last?.target), count: n - x.count)
+            right += y + Array(repeating: BodyLine([], target: y.last?.target), count: n - y.count)
+        }
+        return (left, right)
+    }
+
+    /// Splits a body before the first line of each item, so two languages can be lined up item by item.
+    static func segments(_ body: [BodyLine]) -> [[BodyLine]] {
+        var out: [[BodyLine]] = [[]]
+        for (i, line) in body.enumerated() {
+            let startsItem = line.target != nil && (i == 0 || body[i - 1].target != line.target)
+            if startsItem && !(out.last?.isEmpty ?? true) { out.append([]) }
+            out[out.count - 1].append(line)
+        }
+        return out
     }
 
     /// The scroll that keeps the selected item's lines in view, moving as little as possible.

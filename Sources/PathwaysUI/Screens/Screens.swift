@@ -121,7 +121,8 @@ struct Screens {
             default: hint = t(.typeText)
             }
             for l in Wrap.lines(hint, .muted, width: width) { body.append(BodyLine(l)) }
-            keys = [.keyType, .keyBack, .keyQuickExit]
+            // Letters go into the field here, so the other keys are function keys.
+            keys = [.keyType, .keyBack, .keyWhyF, .keyReviewF, .keyResultsF, .keyLanguageF, .keyQuickExit]
         }
         if q.sensitive {
             let mark = q.kind == .multipleChoice || !q.kind.hasOptions ? "" : (current == .declined ? "(•) " : "( ) ")
@@ -190,7 +191,7 @@ struct Screens {
             for l in Wrap.lines((o.urgent ? t(.urgent) + ": " : "") + content.plain(o.title), style, width: width) { body.append(BodyLine(l)) }
             if let m = o.message { for l in Wrap.lines(content.spans(m), width: width) { body.append(BodyLine(l)) } }
             if o.continueTo != nil, !s.isPastOutcome {
-                body.append(BodyLine([Span("› " + t(.continueConversation), Style(.normal, bold: true))], target: .continueConversation))
+                body.append(BodyLine([Span(t(.continueConversation), Style(.normal, bold: true))], target: .continueConversation))
             }
             body.append(BodyLine([]))
         } else if case .question(let q, _) = s.position {

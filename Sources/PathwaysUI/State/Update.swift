@@ -281,14 +281,14 @@ extension UIState {
     // MARK: Scrolling
 
     private mutating func keepScrollInRange() {
-        let body = Screens(self).view(width: Layout(self).columnWidth).body
+        let body = Layout.bodies(self, width: Layout(self).columnWidth).0
         scroll = min(max(0, scroll), max(0, body.count - Layout(self).bodyHeight))
     }
 
     /// After paging, moves the cursor onto an item that is on screen.
     private mutating func cursorToVisible() {
         let layout = Layout(self)
-        let body = Screens(self).view(width: layout.columnWidth).body
+        let body = Layout.bodies(self, width: layout.columnWidth).0
         let visible = body.dropFirst(scroll).prefix(layout.bodyHeight).compactMap(\.target)
         let list = items
         if items.indices.contains(cursor), visible.contains(list[cursor]) { return }
@@ -301,7 +301,7 @@ extension UIState {
         let screens = Screens(self)
         let list = screens.items()
         if cursor >= list.count { cursor = max(0, list.count - 1) }
-        let body = screens.view(width: layout.columnWidth).body
+        let body = Layout.bodies(self, width: layout.columnWidth).0
         let selected = list.indices.contains(cursor) ? list[cursor] : nil
         scroll = Layout.scroll(for: body, selected: selected, current: scroll, height: layout.bodyHeight)
     }

@@ -13,6 +13,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case notLegalAdvice, tooSmall, quitConfirm, noNames, neutralHint
     case keyMove, keyChoose, keyBack, keyWhy, keyReview, keyResults, keyLanguage, keyBilingual, keyGlossary
     case keyQuickExit, keyQuit, keyScroll, keyToggle, keyClose, keyType, keyDecline
+    case keyWhyF, keyReviewF, keyResultsF, keyLanguageF
 
     /// The text in `locale` (English when the locale is unknown).
     public func text(_ locale: String) -> String {
@@ -92,6 +93,10 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyClose: ("Esc close", "Échap fermer"),
         .keyType: ("type, then Enter", "tapez, puis Entrée"),
         .keyDecline: ("↓ prefer not to say", "↓ préfère ne pas répondre"),
+        .keyWhyF: ("F1 why", "F1 pourquoi"),
+        .keyReviewF: ("F2 review", "F2 revoir"),
+        .keyResultsF: ("F3 results", "F3 résultats"),
+        .keyLanguageF: ("F4 français", "F4 English"),
     ]
 
     /// The text with %1, %2 replaced.
