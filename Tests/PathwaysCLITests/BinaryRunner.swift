@@ -27,7 +27,7 @@ struct BinaryRunner {
     static var starter: URL { packageRoot.appendingPathComponent("Tests/PathwaysEngineTests/Fixtures/starter") }
 
     /// Runs `pathways args…` in `directory` with no standard input.
-    static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = args
@@ -47,7 +47,13 @@ struct BinaryRunner {
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
         process.standardOutput = outHandle
         process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = tmp.appendingPathComponent("pathways-in-\(UUID().uuidString)")
+            try input.write(to: inURL, atomically: true, encoding: .utf8)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try outHandle.close()

@@ -1,0 +1,81 @@
+import Foundation
+import PathwaysEngine
+import XCTest
+
+/// `pathways --plain` driven by piped input, the way a script or a screen-reader user would use it.
+final class PlainModeTests: XCTestCase {
+    static let shipped: ContentBundle = {
+        Checker.check(try! ContentFiles.read(directory: BinaryRunner.packageRoot.appendingPathComponent("Content"), displayRoot: "Content"),
+                      today: nil).bundle
+    }()
+
+    /// The lines a person would type to give a scenario's answers, in the order the walk asks.
+    static func typedLines(for scenario: Scenario, in bundle: ContentBundle) -> [String] {
+        let answers = ScenarioRunner.answers(scenario.answers, in: bundle)
+        let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+        return walk.stops.map { stop in
+            switch stop {
+            case .outcome: return "continue"
+            case .question(let id):
+                let q = bundle.question(id)!
+                switch answers[id]! {
+                case .declined: return "decline"
+                case .value(.option(let o)): return String(q.options.firstIndex { $0.id == o }! + 1)
+                case .value(.options(let os)): return os.map { o in String(q.options.firstIndex { $0.id == o }! + 1) }.joined(separator: " ")
+                case .value(.number(let n)): return n.rounded() == n ? String(Int(n)) : String(n)
+                case .value(.date(let d)): return d.description
+                case .value(.text(let t)): return t
+                }
+            }
+        }
+    }
+
+    func testEveryShippedScenarioPipedInGivesItsExpectedResults() throws {
+        let bundle = Self.shipped
+        for scenario in bundle.scenarios {
+            let lines = Self.typedLines(for: scenario, in: bundle)
+            let out = try BinaryRunner.run(["--plain"], input: lines.joined(separator: "\n") + "\n")
+            XCTAssertEqual(out.status, 0, scenario.id + out.stderr)
+            let text = out.stdout
+            let report = ReportText(bundle: bundle, locale: "en")
+            let sections = ["Recommended:", "Possible: needs more information:", "Not applicable:"]
+            func section(_ heading: String) -> String {
+                guard let start = text.range(of: "\n" + heading + "\n", options: .backwards) else { return "" }
+                let rest = text[start.upperBound...]
+                let end = sections.compactMap { rest.range(of: "\n" + $0 + "\n")?.lowerBound }.min() ?? rest.endIndex
+                return String(rest[..<end])
+            }
+            for ref in scenario.expect.recommended {
+                let title = report.title(ofPathway: ref.id)
+                let inRecommended = section("Recommended:").contains(title) || section("URGENT:").contains(title)
+                XCTAssertTrue(inRecommended, "\(scenario.id): '\(title)' should be recommended\n\(text.suffix(3000))")
+            }
+            for ref in scenario.expect.notApplicable {
+                XCTAssertTrue(section("Not applicable:").contains(report.title(ofPathway: ref.id)), "\(scenario.id): \(ref.id) should be not applicable")
+            }
+        }
+    }
+
+    func testInvalidInputIsAskedAgainWithWhatToType() throws {
+        let out = try BinaryRunner.run(["--plain"], input: "7\nmaybe\n2\n")
+        XCTAssertTrue(out.stdout.contains("Please type a number from 1 to 3."), out.stdout)
+        XCTAssertTrue(out.stdout.contains("Step 2 of about"), out.stdout)
+    }
+
+    func testHelpBackReviewLanguageAndDetailAreTypedCommands() throws {
+        let out = try BinaryRunner.run(["--plain"], input: "help\n2\n?\nback\nreview\nlang\n2\nresults\ndetail 1\nquit\n")
+        let text = out.stdout
+        XCTAssertEqual(out.status, 0)
+        XCTAssertTrue(text.contains("Commands: a number or a value to answer"), text)
+        XCTAssertTrue(text.contains("Why we ask:"), text)
+        XCTAssertTrue(text.contains("Review answers:\n  1. "), text)
+        XCTAssertTrue(text.contains("Étape 2 sur environ"), text)
+        XCTAssertTrue(text.contains("Qui contacter:") || text.contains("Sources:"), text)
+    }
+
+    func testPlainModeIsChosenWhenOutputIsNotATerminal() throws {
+        let out = try BinaryRunner.run([], input: "quit\n")
+        XCTAssertEqual(out.status, 0)
+        XCTAssertTrue(out.stdout.contains("Step 1 of about"), out.stdout)
+    }
+}
