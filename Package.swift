@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The decision-tree engine: content model, loading, checking, conditions, sessions, assessment.
@@ -22,9 +24,19 @@ let package = Package(
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Tests", "Scripts", "docs", "README.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/PathwaysStore", "Tests", "Scripts", "docs", "README.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
+        ),
+        // Case records: an encrypted SQLite store that hangs off the session, never inside the engine.
+        .target(
+            name: "PathwaysStore",
+            dependencies: [
+                "PathwaysEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // ncursesw from Debian, linked as a system library.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -35,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "PathwaysCLI",
             dependencies: [
-                "PathwaysEngine", "ShippedContent", "PathwaysUI",
+                "PathwaysEngine", "ShippedContent", "PathwaysUI", "PathwaysStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +60,10 @@ let package = Package(
             name: "PathwaysUITests",
             dependencies: ["PathwaysUI", "PathwaysEngine"],
             exclude: ["Frames"]
+        ),
+        .testTarget(
+            name: "PathwaysStoreTests",
+            dependencies: ["PathwaysStore", "PathwaysEngine"]
         ),
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(

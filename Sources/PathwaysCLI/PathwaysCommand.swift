@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PathwaysEngine
+import PathwaysStore
 import PathwaysUI
 
 /// `pathways`: opens the caseworker interface; subcommands serve content editors and scripts.
@@ -12,7 +13,7 @@ struct PathwaysCommand: ParsableCommand {
             With no subcommand, opens the caseworker interface (full screen, or line by line with --plain). \
             Information, not legal advice. Content editors: 'pathways check' and 'pathways test'.
             """,
-        subcommands: [CheckCommand.self, TestCommand.self, AssessCommand.self])
+        subcommands: [CheckCommand.self, TestCommand.self, AssessCommand.self, CasesCommand.self])
 
     @Flag(help: "Line-by-line accessible mode (automatic when output is not a terminal or TERM=dumb).")
     var plain = false
@@ -23,7 +24,35 @@ struct PathwaysCommand: ParsableCommand {
     @Flag(help: "No colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(help: "Do not keep case records (nothing is saved).")
+    var noStore = false
+
+    @Option(help: "Reopen a saved case by its code.")
+    var resume: String?
+
+    @Option(help: "Delete cases not updated for this many days, at start-up.")
+    var retentionDays: Int = 90
+
+    @Option(help: "Lock the case after this many minutes without a key.")
+    var lockAfter: Double = 5
+
     @OptionGroup var options: ContentOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    /// The case records for this session, or nil when they are off (with the reason said once).
+    func openRecords(interactive: Bool) throws -> StoreKeeper? {
+        if noStore { return nil }
+        let env = ProcessInfo.processInfo.environment
+        if env["PATHWAYS_PASSPHRASE"] == nil && !interactive {
+            if resume != nil { throw CLIError("set PATHWAYS_PASSPHRASE to reopen a case without a terminal") }
+            printError("pathways: case records are off (no passphrase); answers will not be saved")
+            return nil
+        }
+        let store = try storeOptions.open()
+        let gone = try store.purge(olderThanDays: retentionDays, now: Date())
+        if !gone.isEmpty { printError("pathways: \(gone.count) case(s) older than \(retentionDays) days were deleted") }
+        return StoreKeeper(store: store)
+    }
 
     func run() throws {
         let checked = try options.load()
@@ -38,14 +67,23 @@ struct PathwaysCommand: ParsableCommand {
         }
         let env = ProcessInfo.processInfo.environment
         let dumb = env["TERM"] == nil || env["TERM"] == "dumb" || env["TERM"] == ""
-        if plain || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            var driver = PlainDriver(bundle: bundle, locale: lang)
+        let linewise = plain || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+        let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0)
+        var reopened: ReopenedCase?
+        if let resume {
+            guard let keeper else { throw CLIError("--resume needs the case records") }
+            do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw CLIError(e.description) }
+        }
+        if linewise {
+            var driver = PlainDriver(bundle: bundle, locale: lang, keeper: keeper, reopened: reopened)
             let status = driver.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
         let color = !noColor && (env["NO_COLOR"] ?? "").isEmpty
-        let status = CursesBackend.run(UIState(bundle: bundle, locale: lang), color: color)
+        var state = UIState(bundle: bundle, locale: lang)
+        if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
+        let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -5,11 +5,14 @@ public struct AssessmentReport: Sendable {
     public let bundle: ContentBundle
     public let locale: String
     public let style: Style
+    /// Include each pathway's summary, steps, documents, fees, duration and sources (always in Markdown).
+    public let details: Bool
 
-    public init(bundle: ContentBundle, locale: String, style: Style) {
+    public init(bundle: ContentBundle, locale: String, style: Style, details: Bool = false) {
         self.bundle = bundle
         self.locale = locale
         self.style = style
+        self.details = details || style == .markdown
     }
 
     public func render(_ a: Assessment) -> String {
@@ -65,7 +68,7 @@ public struct AssessmentReport: Sendable {
         }
         list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))
         list(ReportWords.cautions, p.cautions.map(t.caution))
-        guard style == .markdown, let pathway = bundle.pathway(p.id) else {
+        guard details, let pathway = bundle.pathway(p.id) else {
             list(ReportWords.referrals, p.referrals.map(t.referral))
             return
         }

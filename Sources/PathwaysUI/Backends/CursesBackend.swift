@@ -5,8 +5,9 @@ import PathwaysEngine
 /// Draws frames with ncursesw and turns terminal keys into events. The only code here that touches
 /// the terminal; everything it shows comes from `Renderer.frame`.
 public enum CursesBackend {
-    /// Runs the interface until the worker quits. Returns the process exit status.
-    public static func run(_ initial: UIState, color: Bool) -> Int32 {
+    /// Runs the interface until the worker quits. Returns the process exit status. With a keeper, every
+    /// confirmed answer is committed before the next frame, and `lockAfter` seconds idle lock the case.
+    public static func run(_ initial: UIState, color: Bool, keeper: CaseKeeper? = nil, lockAfter: Double = 300) -> Int32 {
         let hasColor = pw_start(color ? 1 : 0)
         guard hasColor >= 0 else {
             FileHandle.standardError.write(Data("pathways: this terminal cannot be used full-screen; try --plain\n".utf8))
@@ -17,8 +18,10 @@ public enum CursesBackend {
         var state = initial
         state.width = Int(pw_cols())
         state.height = Int(pw_rows())
+        state.recordsAvailable = keeper != nil
         defer { pw_stop() }
         var lastFrame: Frame?
+        var lastInput = Date()
         while true {
             let frame = Renderer.frame(state)
             if frame != lastFrame {
@@ -26,14 +29,21 @@ public enum CursesBackend {
                 lastFrame = frame
             }
             var value: UInt32 = 0
-            let kind = pw_read_key(-1, &value)
-            guard let event = translate(kind, value) else { continue }
+            // Wake once a second to notice an idle case; the clock is read here, never in the state.
+            let kind = pw_read_key(1000, &value)
+            guard let event = translate(kind, value) else {
+                if keeper != nil, !state.locked, state.session != nil, Date().timeIntervalSince(lastInput) >= lockAfter { state.lock() }
+                continue
+            }
+            lastInput = Date()
             for effect in state.handle(event) {
                 switch effect {
                 case .quit: return 0
                 case .wipeTerminal:
                     pw_wipe_terminal()
                     lastFrame = nil
+                default:
+                    Effects.perform(effect, on: &state, keeper: keeper)
                 }
             }
         }
@@ -89,6 +99,33 @@ public enum CursesBackend {
             return keyCodes.first { $0.0 == code }.map { .key($0.1) }
         default:
             return nil
+        }
+    }
+}
+
+/// Carries out the case-record effects for any backend.
+enum Effects {
+    static func perform(_ effect: Effect, on state: inout UIState, keeper: CaseKeeper?) {
+        guard let keeper else { return }
+        switch effect {
+        case .record:
+            guard let session = state.session else { return }
+            do {
+                try keeper.record(session, locale: state.locale)
+                state.recorded(error: nil, code: keeper.caseCode)
+            } catch {
+                state.recorded(error: "\(error)", code: keeper.caseCode)
+            }
+        case .listCases: state.showCases(keeper.list())
+        case .reopen(let code):
+            do {
+                state.reopened(try keeper.reopen(code, bundle: state.bundle), code: code)
+            } catch {
+                state.recorded(error: "\(error)", code: nil)
+            }
+        case .unlock(let passphrase): state.unlockResult(keeper.unlock(passphrase))
+        case .closeCase: keeper.close()
+        case .quit, .wipeTerminal: break
         }
     }
 }

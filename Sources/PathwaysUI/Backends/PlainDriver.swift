@@ -10,14 +10,28 @@ public struct PlainDriver {
     var printedResults = false
     let readLine: () -> String?
     let write: (String) -> Void
+    let keeper: CaseKeeper?
+    var notice: [String] = []
 
-    public init(bundle: ContentBundle, locale: String? = nil, readLine: @escaping () -> String? = { Swift.readLine() },
-                write: @escaping (String) -> Void = { print($0) }) {
+    public init(bundle: ContentBundle, locale: String? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
+                readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = { print($0) }) {
         self.bundle = bundle
-        self.locale = locale ?? bundle.info.defaultLocale
-        self.session = Session(bundle: bundle)
+        self.locale = reopened?.locale ?? locale ?? bundle.info.defaultLocale
+        self.session = reopened?.session ?? Session(bundle: bundle)
+        self.notice = reopened?.notice ?? []
+        self.keeper = keeper
         self.readLine = readLine
         self.write = write
+    }
+
+    /// Commits the case before anything more is shown; a failure is said plainly.
+    func record() {
+        guard let keeper else { return }
+        do {
+            try keeper.record(session, locale: locale)
+        } catch {
+            write(UIText.notSaved.text(locale) + " \(error)")
+        }
     }
 
     var fr: Bool { locale == "fr" }
@@ -31,6 +45,13 @@ public struct PlainDriver {
         write("\(content.plain(info.title)) — \(UIText.contentVersion.text(locale)) \(info.id) \(info.version)"
               + (info.reviewedOn.map { ", \(UIText.reviewedOn.text(locale)) \($0)" } ?? ""))
         write(UIText.notLegalAdvice.text(locale) + " " + (fr ? "Tapez « aide » pour les commandes." : "Type 'help' for the commands."))
+        if keeper != nil {
+            record()
+            if let code = keeper?.caseCode {
+                write("\(UIText.caseLabel.text(locale)) \(code). " + UIText.noNames.text(locale))
+            }
+        }
+        for line in notice { write(line) }
         var needsPrompt = true
         while true {
             if needsPrompt { showPosition() }
@@ -47,6 +68,7 @@ public struct PlainDriver {
                 continue
             }
             needsPrompt = answer(line)
+            if needsPrompt { record() }
         }
     }
 
@@ -78,6 +100,7 @@ public struct PlainDriver {
         }
         if matches(["continue", "continuer"], "c") {
             if !session.continuePastOutcome() { say("There is nothing to continue here.", "Il n'y a rien à poursuivre ici.") }
+            record()
             return .moved
         }
         if matches(["decline", "refuser"], "x") {
@@ -86,6 +109,7 @@ public struct PlainDriver {
                 return .stay
             }
             try? session.answer(.declined)
+            record()
             return .moved
         }
         if matches(["glossary", "glossaire"], "g") {

@@ -18,6 +18,7 @@ public enum Renderer {
             if top + lines.count + 1 < state.height { frame.put(exit, .muted, row: state.height - 1, col: 0) }
             return frame
         }
+        if state.locked { return lockedFrame(state, frame) }
         let layout = Layout(state)
         let screens = Screens(state)
         let view = screens.view(width: layout.columnWidth)
@@ -38,6 +39,19 @@ public enum Renderer {
         for (i, line) in footer(view.keys, state.locale, width: state.width).prefix(layout.footerHeight).enumerated() {
             frame.put(line, row: footerTop + i)
         }
+        return frame
+    }
+
+    /// The idle lock: nothing of the case, only the passphrase field.
+    static func lockedFrame(_ state: UIState, _ empty: Frame) -> Frame {
+        var frame = empty
+        let l = state.locale
+        frame.put(UIText.appName.text(l), .title, row: 0, col: 0)
+        frame.put(UIText.lockedTitle.text(l), .heading, row: 2, col: 2)
+        for (i, line) in Wrap.lines(UIText.lockedHint.text(l), width: state.width - 4).enumerated() { frame.put(line, row: 4 + i, col: 2) }
+        frame.put("> " + String(repeating: "•", count: state.lockInput.count) + "▏", Style(.normal, bold: true), row: 7, col: 2)
+        if state.lockFailed { frame.put(UIText.wrongPassphrase.text(l), .error, row: 9, col: 2) }
+        frame.put(UIText.keyQuickExit.text(l), Style(.banner, bold: true), row: state.height - 1, col: 0)
         return frame
     }
 

@@ -25,6 +25,7 @@ struct Screens {
         case .glossary: return glossary(width)
         case .term(let id): return term(id, width)
         case .neutral: return ScreenView(header: [], body: [], keys: [])
+        case .cases: return cases(width)
         }
     }
 
@@ -51,7 +52,8 @@ struct Screens {
         let p = s.progress
         let section = p.section.map { content.plain($0.title) } ?? ""
         var line = header(section)
-        line.append([Span("\(t(.step)) \(p.step) \(t(.ofAbout)) \(max(p.step, p.estimatedTotal))", .muted)])
+        let code = state.caseCode.map { " · \(t(.caseLabel)) \($0)" } ?? ""
+        line.append([Span("\(t(.step)) \(p.step) \(t(.ofAbout)) \(max(p.step, p.estimatedTotal))" + code, .muted)])
         return line
     }
 
@@ -65,7 +67,7 @@ struct Screens {
         body.append(BodyLine([Span("\(t(.contentVersion)) \(info.id) \(info.version)\(reviewed)", .muted)]))
         body.append(BodyLine([]))
         let items: [(MenuItem, String, Bool)] = [
-            (.newCase, t(.newCase), true), (.resume, t(.resumeCase), false), (.training, t(.training), false),
+            (.newCase, t(.newCase), true), (.resume, t(.resumeCase), state.recordsAvailable), (.training, t(.training), false),
             (.preview, t(.preview), false), (.language, t(.language), true), (.quit, t(.quit), true),
         ]
         for (i, (item, label, available)) in items.enumerated() {
@@ -78,11 +80,30 @@ struct Screens {
                           keys: [.keyMove, .keyChoose, .keyLanguage, .keyBilingual, .keyQuit, .keyQuickExit])
     }
 
+    // MARK: Saved cases
+
+    func cases(_ width: Int) -> ScreenView {
+        var body: [BodyLine] = []
+        if state.caseList.isEmpty { body.append(BodyLine([Span(t(.noSavedCases), .muted)])) }
+        for c in state.caseList {
+            let line = "\(c.code)  \(t(.updated)) \(c.updated)  \(t(.step)) \(c.step) \(t(.ofAbout)) \(c.estimatedTotal)  \(c.version)"
+                + (c.contentChanged ? " " + t(.contentChanged) : "")
+            for l in Wrap.lines(line, width: width - 2) { body.append(BodyLine(l, target: .savedCase(c.code))) }
+        }
+        return ScreenView(header: header(t(.savedCases)), body: body, keys: [.keyMove, .keyChoose, .keyClose, .keyLanguage, .keyQuickExit])
+    }
+
+    /// Lines about a reopened case whose content changed, shown until the next answer.
+    func noticeLines(_ width: Int) -> [BodyLine] {
+        guard !state.notice.isEmpty else { return [] }
+        return state.notice.flatMap { Wrap.lines($0, Style(.possible, bold: true), width: width).map { BodyLine($0) } } + [BodyLine([])]
+    }
+
     // MARK: Question
 
     func question(_ width: Int) -> ScreenView {
         guard let q = state.currentQuestion else { return results(width) }
-        var body: [BodyLine] = []
+        var body: [BodyLine] = noticeLines(width)
         for l in Wrap.lines(content.spans(q.prompt, .heading), width: width) { body.append(BodyLine(l)) }
         if state.showWhy, let help = q.help {
             body.append(BodyLine([]))
@@ -132,6 +153,7 @@ struct Screens {
         }
         var status: StyledLine?
         if let problem = state.problem { status = [Span(message(problem), .error)] }
+        if let failure = state.recordError { status = [Span(t(.notSaved) + " " + failure, .error)] }
         return ScreenView(header: progressHeader(), body: body, keys: keys, status: status)
     }
 
@@ -183,7 +205,7 @@ struct Screens {
     // MARK: Results
 
     func results(_ width: Int) -> ScreenView {
-        var body: [BodyLine] = []
+        var body: [BodyLine] = noticeLines(width)
         guard let s = state.session else { return ScreenView(header: header(t(.results)), body: [], keys: [.keyQuickExit]) }
         let a = s.assess()
         if case .outcome(let id) = s.position, let o = bundle.outcome(id) {

@@ -18,4 +18,12 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Clear the terminal and its scrollback now (quick exit).
     case wipeTerminal
+    /// Commit the session's answers to the case records before the next frame.
+    case record
+    /// Fetch the case list for the resume screen.
+    case listCases
+    case reopen(String)
+    case unlock(String)
+    /// Stop recording the current case.
+    case closeCase
 }

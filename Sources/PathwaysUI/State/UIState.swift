@@ -11,6 +11,8 @@ public enum ScreenID: Hashable, Sendable {
     case term(String)
     /// After a quick exit: an empty screen that shows nothing of the case.
     case neutral
+    /// The saved cases, to resume one.
+    case cases
 }
 
 /// Something on a screen the worker can choose with Enter.
@@ -23,6 +25,7 @@ public enum Target: Hashable, Sendable {
     case pathway(String)
     case term(String)
     case continueConversation
+    case savedCase(String)
 }
 
 public enum MenuItem: Hashable, Sendable, CaseIterable {
@@ -59,6 +62,20 @@ public struct UIState: Sendable {
     public var confirmQuit = false
     public var width: Int
     public var height: Int
+    /// Case records are on: cases can be resumed and every answer is saved.
+    public var recordsAvailable = false
+    public var caseCode: String?
+    public var caseList: [CaseListing] = []
+    /// Shown after reopening a case whose content changed.
+    public var notice: [String] = []
+    /// The idle lock hides the case until the passphrase is typed again.
+    public var locked = false
+    public var lockInput = ""
+    public var lockFailed = false
+    /// Saving failed: the worker must know the answer is not kept.
+    public var recordError: String?
+    /// Effects produced while handling an event, handed to the backend by `handle`.
+    var outbox: [Effect] = []
 
     public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
         self.bundle = bundle

@@ -12,6 +12,7 @@ extension UIState {
             return []
         case .key(let key):
             if key == .function(12) || key == .control("x") { return quickExit() }
+            if locked { return handleLocked(key) }
             if screen == .neutral {
                 screen = .start
                 cursor = 0
@@ -19,7 +20,9 @@ extension UIState {
             }
             let quitting = confirmQuit
             confirmQuit = false
-            let effects = handleKey(key, quitting: quitting)
+            outbox = []
+            let effects = handleKey(key, quitting: quitting) + outbox
+            outbox = []
             keepSelectionVisible()
             return effects
         }
@@ -39,7 +42,64 @@ extension UIState {
         showWhy = false
         bilingual = false
         confirmQuit = false
-        return [.wipeTerminal]
+        caseCode = nil
+        notice = []
+        locked = false
+        lockInput = ""
+        return [.wipeTerminal, .closeCase]
+    }
+
+    // MARK: Case records
+
+    /// The idle lock: hides the case until the passphrase is typed again.
+    public mutating func lock() {
+        guard session != nil, recordsAvailable else { return }
+        locked = true
+        lockInput = ""
+        lockFailed = false
+    }
+
+    private mutating func handleLocked(_ key: Key) -> [Effect] {
+        switch key {
+        case .char(let c): lockInput.append(c); lockFailed = false
+        case .backspace, .delete: if !lockInput.isEmpty { lockInput.removeLast() }
+        case .enter:
+            let typed = lockInput
+            lockInput = ""
+            return [.unlock(typed)]
+        default: break
+        }
+        return []
+    }
+
+    /// The backend's answer to `.unlock`.
+    public mutating func unlockResult(_ ok: Bool) {
+        if ok { locked = false; lockFailed = false } else { lockFailed = true }
+    }
+
+    /// The backend's answer to `.listCases`.
+    public mutating func showCases(_ list: [CaseListing]) {
+        caseList = list
+        screen = .cases
+        cursor = 0
+        scroll = 0
+    }
+
+    /// The backend's answer to `.reopen`: the case is back where the worker left off.
+    public mutating func reopened(_ c: ReopenedCase, code: String) {
+        session = c.session
+        locale = c.locale
+        secondLocale = bundle.info.locales.first { $0 != locale } ?? locale
+        caseCode = code
+        notice = c.notice
+        previous = []
+        showQuestionOrResults()
+    }
+
+    /// The backend's report that saving failed, or nil when it worked.
+    public mutating func recorded(error: String?, code: String?) {
+        recordError = error
+        if let code { caseCode = code }
     }
 
     var items: [Target] { Screens(self).items() }
@@ -134,10 +194,14 @@ extension UIState {
             switch item {
             case .newCase:
                 session = Session(bundle: bundle, metrics: metrics)
+                caseCode = nil
+                notice = []
+                outbox += [.closeCase, .record]
                 showQuestionOrResults()
             case .language: switchLanguage()
             case .quit: break
-            case .resume, .training, .preview: break
+            case .resume: if recordsAvailable { outbox.append(.listCases) }
+            case .training, .preview: break
             }
             if item == .quit { confirmQuit = false }
         case .option(let id):
@@ -156,7 +220,10 @@ extension UIState {
         case .term(let id): open(.term(id))
         case .continueConversation:
             session?.continuePastOutcome()
+            outbox.append(.record)
             showQuestionOrResults()
+        case .savedCase(let code):
+            outbox.append(.reopen(code))
         }
     }
 
@@ -182,6 +249,8 @@ extension UIState {
             try s.answer(answer)
             session = s
             problem = nil
+            notice = []
+            outbox.append(.record)
             showQuestionOrResults()
         } catch {
             problem = .text
@@ -238,6 +307,9 @@ extension UIState {
             showQuestionOrResults()
         case .review:
             showQuestionOrResults()
+        case .cases:
+            screen = .start
+            cursor = 0
         case .pathway, .glossary, .term:
             screen = previous.popLast() ?? .results
             cursor = 0

@@ -14,6 +14,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyMove, keyChoose, keyBack, keyWhy, keyReview, keyResults, keyLanguage, keyBilingual, keyGlossary
     case keyQuickExit, keyQuit, keyScroll, keyToggle, keyClose, keyType, keyDecline
     case keyWhyF, keyReviewF, keyResultsF, keyLanguageF
+    case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
 
     /// The text in `locale` (English when the locale is unknown).
     public func text(_ locale: String) -> String {
@@ -94,6 +95,15 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyType: ("type, then Enter", "tapez, puis Entrée"),
         .keyDecline: ("↓ prefer not to say", "↓ préfère ne pas répondre"),
         .keyWhyF: ("F1 why", "F1 pourquoi"),
+        .caseLabel: ("Case", "Dossier"),
+        .lockedTitle: ("Locked after a pause", "Verrouillé après une pause"),
+        .lockedHint: ("Type the passphrase of the case records, then Enter.", "Tapez la phrase de passe des dossiers, puis Entrée."),
+        .wrongPassphrase: ("That passphrase does not open the case records.", "Cette phrase de passe n'ouvre pas les dossiers."),
+        .savedCases: ("Saved cases", "Dossiers enregistrés"),
+        .noSavedCases: ("No saved cases.", "Aucun dossier enregistré."),
+        .contentChanged: ("(content changed since)", "(le contenu a changé depuis)"),
+        .notSaved: ("NOT SAVED:", "NON ENREGISTRÉ :"),
+        .updated: ("updated", "mis à jour"),
         .keyReviewF: ("F2 review", "F2 revoir"),
         .keyResultsF: ("F3 results", "F3 résultats"),
         .keyLanguageF: ("F4 français", "F4 English"),

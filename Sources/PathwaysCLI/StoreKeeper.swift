@@ -1,0 +1,53 @@
+import Foundation
+import PathwaysEngine
+import PathwaysStore
+import PathwaysUI
+
+/// The interface's case records, backed by the encrypted store.
+final class StoreKeeper: CaseKeeper {
+    let store: CaseStore
+    private var recorder: CaseRecorder?
+
+    init(store: CaseStore) { self.store = store }
+
+    var caseCode: String? { recorder?.code.value }
+
+    func record(_ session: Session, locale: String) throws {
+        if let recorder {
+            try recorder.sync(session, locale: locale)
+        } else {
+            recorder = try CaseRecorder.start(in: store, for: session, locale: locale)
+        }
+    }
+
+    func list() -> [CaseListing] {
+        ((try? store.list()) ?? []).map { c in
+            CaseListing(code: c.code.value, updated: day(c.updatedAt), step: c.step, estimatedTotal: c.estimatedTotal,
+                        version: "\(c.bundle.id) \(c.bundle.version)", contentChanged: false)
+        }
+    }
+
+    func reopen(_ text: String, bundle: ContentBundle) throws -> ReopenedCase {
+        guard let code = CaseCode(text) else { throw StoreError.noSuchCase(text) }
+        let record = try store.load(code)
+        let session = record.session(in: bundle)
+        recorder = CaseRecorder(store: store, code: code, saved: record.answers)
+        var notice: [String] = []
+        if let change = ContentChange.between(record, and: session) {
+            let fr = record.summary.locale == "fr"
+            let report = ReportText(bundle: bundle, locale: record.summary.locale)
+            notice.append((fr ? "Le contenu a changé depuis ce dossier : " : "The content changed since this case was saved: ")
+                          + "\(change.oldVersion) → \(change.newVersion)")
+            for c in change.changed {
+                notice.append("  " + report.title(ofPathway: c.id) + ": " + (c.before?.words ?? "—") + " → " + c.now.words)
+            }
+        }
+        return ReopenedCase(session: session, locale: record.summary.locale, notice: notice)
+    }
+
+    func unlock(_ passphrase: String) -> Bool {
+        (try? CaseStore(path: store.path, passphrase: passphrase)) != nil
+    }
+
+    func close() { recorder = nil }
+}

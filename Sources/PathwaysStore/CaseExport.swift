@@ -1,0 +1,39 @@
+import Foundation
+import PathwaysEngine
+
+/// A referral summary of a case, as Markdown or plain text for printing.
+public enum CaseExport {
+    public enum Format: String, Sendable, CaseIterable { case markdown, text }
+
+    /// The summary: pathways with reasons, next steps, referrals for the province, sources, the content's
+    /// version and date, a note that this is information and not legal advice, and the answers if asked for.
+    public static func render(_ record: CaseRecord, bundle: ContentBundle, format: Format, includeAnswers: Bool,
+                              locale: String? = nil) -> String {
+        let locale = locale ?? record.summary.locale
+        let session = record.session(in: bundle)
+        let report = AssessmentReport(bundle: bundle, locale: locale, style: format == .markdown ? .markdown : .text, details: true)
+        var out = report.render(session.assess())
+        let fr = locale == "fr"
+        let md = format == .markdown
+        var header = [md ? "**\(fr ? "Dossier" : "Case") \(record.code)**" : "\(fr ? "Dossier" : "Case") \(record.code)"]
+        let date = ISO8601DateFormatter.string(from: record.summary.updatedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        header.append((fr ? "Mis à jour le " : "Updated on ") + date)
+        if let change = ContentChange.between(record, and: session) {
+            header.append((fr ? "Le contenu a changé depuis l'enregistrement : " : "The content changed since this case was saved: ")
+                          + "\(change.oldVersion) → \(change.newVersion)")
+        }
+        out = header.joined(separator: md ? "  \n" : "\n") + "\n\n" + out
+        if includeAnswers {
+            let text = ReportText(bundle: bundle, locale: locale)
+            var lines = ["", md ? "## " + (fr ? "Réponses" : "Answers") : (fr ? "Réponses" : "Answers")]
+            if !md { lines.append(String(repeating: "-", count: 8)) }
+            for stop in session.walk.stops {
+                guard case .question(let id) = stop, let a = session.answers[id] else { continue }
+                lines.append((md ? "- " : "* ") + text.prompt(ofQuestion: id) + " — "
+                             + EngineText.describe(a, of: bundle.question(id), locale: locale, fallback: bundle.info.defaultLocale))
+            }
+            out += lines.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import PathwaysEngine
+
+/// One line of the case list: nothing about the person, only what helps find the case again.
+public struct CaseListing: Hashable, Sendable {
+    public var code: String
+    public var updated: String
+    public var step: Int
+    public var estimatedTotal: Int
+    public var version: String
+    /// The content changed since the case was last saved.
+    public var contentChanged: Bool
+
+    public init(code: String, updated: String, step: Int, estimatedTotal: Int, version: String, contentChanged: Bool) {
+        self.code = code
+        self.updated = updated
+        self.step = step
+        self.estimatedTotal = estimatedTotal
+        self.version = version
+        self.contentChanged = contentChanged
+    }
+}
+
+/// A case reopened from the records.
+public struct ReopenedCase: Sendable {
+    public var session: Session
+    public var locale: String
+    /// "Content changed 1.0.0 → 1.1.0" and the recommendations that changed, if any.
+    public var notice: [String]
+
+    public init(session: Session, locale: String, notice: [String]) {
+        self.session = session
+        self.locale = locale
+        self.notice = notice
+    }
+}
+
+/// The case records as the interface sees them; the CLI plugs the encrypted store in here, so the
+/// interface itself never touches the disk.
+public protocol CaseKeeper: AnyObject {
+    /// Commits the session's confirmed answers; called before the next question is drawn.
+    func record(_ session: Session, locale: String) throws
+    func list() -> [CaseListing]
+    func reopen(_ code: String, bundle: ContentBundle) throws -> ReopenedCase
+    /// Checks the passphrase again after an idle lock.
+    func unlock(_ passphrase: String) -> Bool
+    /// Stops recording the current case (a new case, or a quick exit).
+    func close()
+    var caseCode: String? { get }
+}
