@@ -40,7 +40,7 @@ struct PathwaysCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     /// The case records for this session, or nil when they are off (with the reason said once).
-    func openRecords(interactive: Bool) throws -> StoreKeeper? {
+    func openRecords(interactive: Bool, contentHash: String) throws -> StoreKeeper? {
         if noStore { return nil }
         let env = ProcessInfo.processInfo.environment
         if env["PATHWAYS_PASSPHRASE"] == nil && !interactive {
@@ -51,7 +51,7 @@ struct PathwaysCommand: ParsableCommand {
         let store = try storeOptions.open()
         let gone = try store.purge(olderThanDays: retentionDays, now: Date())
         if !gone.isEmpty { printError("pathways: \(gone.count) case(s) older than \(retentionDays) days were deleted") }
-        return StoreKeeper(store: store)
+        return StoreKeeper(store: store, contentHash: contentHash)
     }
 
     func run() throws {
@@ -68,7 +68,7 @@ struct PathwaysCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let dumb = env["TERM"] == nil || env["TERM"] == "dumb" || env["TERM"] == ""
         let linewise = plain || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
-        let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0)
+        let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, contentHash: bundle.hash)
         var reopened: ReopenedCase?
         if let resume {
             guard let keeper else { throw CLIError("--resume needs the case records") }

@@ -6,9 +6,14 @@ import PathwaysUI
 /// The interface's case records, backed by the encrypted store.
 final class StoreKeeper: CaseKeeper {
     let store: CaseStore
+    /// The hash of the content in use, to flag cases saved with other content.
+    let contentHash: String
     private var recorder: CaseRecorder?
 
-    init(store: CaseStore) { self.store = store }
+    init(store: CaseStore, contentHash: String) {
+        self.store = store
+        self.contentHash = contentHash
+    }
 
     var caseCode: String? { recorder?.code.value }
 
@@ -23,7 +28,7 @@ final class StoreKeeper: CaseKeeper {
     func list() -> [CaseListing] {
         ((try? store.list()) ?? []).map { c in
             CaseListing(code: c.code.value, updated: day(c.updatedAt), step: c.step, estimatedTotal: c.estimatedTotal,
-                        version: "\(c.bundle.id) \(c.bundle.version)", contentChanged: false)
+                        version: "\(c.bundle.id) \(c.bundle.version)", contentChanged: c.bundle.hash != contentHash)
         }
     }
 

@@ -69,7 +69,7 @@ final class BehaviourTests: XCTestCase {
             s.type("29")
             s.press(.enter)
             let effects = s.handle(.key(key))
-            XCTAssertEqual(effects, [.wipeTerminal])
+            XCTAssertEqual(effects, [.wipeTerminal, .closeCase])
             XCTAssertNil(s.session)
             XCTAssertEqual(s.screen, .neutral)
             XCTAssertEqual(Renderer.frame(s).text.trimmingCharacters(in: .whitespacesAndNewlines), "")
@@ -84,7 +84,7 @@ final class BehaviourTests: XCTestCase {
         var s = state(50, 10)
         s.press(.enter, .char("2"), .enter)
         s.type("2")
-        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal])
+        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal, .closeCase])
         XCTAssertNil(s.session)
     }
 

@@ -86,7 +86,7 @@ struct Screens {
         var body: [BodyLine] = []
         if state.caseList.isEmpty { body.append(BodyLine([Span(t(.noSavedCases), .muted)])) }
         for c in state.caseList {
-            let line = "\(c.code)  \(t(.updated)) \(c.updated)  \(t(.step)) \(c.step) \(t(.ofAbout)) \(c.estimatedTotal)  \(c.version)"
+            let line = "\(c.code) · \(t(.updated)) \(c.updated) · \(t(.step)) \(c.step) \(t(.ofAbout)) \(c.estimatedTotal) · \(c.version)"
                 + (c.contentChanged ? " " + t(.contentChanged) : "")
             for l in Wrap.lines(line, width: width - 2) { body.append(BodyLine(l, target: .savedCase(c.code))) }
         }
