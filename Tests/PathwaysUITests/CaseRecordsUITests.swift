@@ -26,7 +26,7 @@ final class CaseRecordsUITests: XCTestCase {
         s.showCases([CaseListing(code: "KQ7-M2P", updated: "2026-11-20", step: 3, estimatedTotal: 7, version: "starter 0.1.0", contentChanged: true)])
         let list = Renderer.frame(s).text
         XCTAssertTrue(list.contains("KQ7-M2P · updated 2026-11-20 · Step 3 of about 7 · starter 0.1.0"), list)
-        XCTAssertTrue(list.contains("(content changed"), list)
+        XCTAssertTrue(list.contains("(content\n  changed since)"), list)
         XCTAssertEqual(s.handle(.key(.enter)), [.reopen("KQ7-M2P")])
         var session = Session(bundle: Fixture.bundle)
         try? session.answer(.value(.option("no")))
