@@ -35,9 +35,8 @@ int pw_start(int use_color) {
     setlocale(LC_ALL, "");
     const char *codeset = nl_langinfo(CODESET);
     if (codeset == NULL || strcmp(codeset, "UTF-8") != 0) setlocale(LC_ALL, "C.UTF-8");
-    if (initscr() == NULL) return -1;
-    started = 1;
-    atexit(pw_stop);
+    // Our handlers go in before initscr: ncurses then leaves them alone instead of installing its own,
+    // which would exit(1) and hide which signal ended the program.
     for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -45,6 +44,9 @@ int pw_start(int use_color) {
         sigemptyset(&sa.sa_mask);
         sigaction(handled[i], &sa, &previous[handled[i]]);
     }
+    if (initscr() == NULL) return -1;
+    started = 1;
+    atexit(pw_stop);
     cbreak();
     noecho();
     nonl();

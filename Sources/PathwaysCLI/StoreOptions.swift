@@ -48,7 +48,12 @@ enum Passphrase {
         var old = termios()
         tcgetattr(fd, &old)
         var quiet = old
-        quiet.c_lflag &= ~tcflag_t(ECHO)
+        // No echo, no signals, byte by byte: Ctrl-C is read as a byte, so the echo is always switched back on.
+        quiet.c_lflag &= ~(tcflag_t(ECHO) | tcflag_t(ISIG) | tcflag_t(ICANON))
+        withUnsafeMutableBytes(of: &quiet.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
         tcsetattr(fd, TCSAFLUSH, &quiet)
         defer {
             tcsetattr(fd, TCSAFLUSH, &old)
@@ -56,7 +61,11 @@ enum Passphrase {
         }
         var bytes: [UInt8] = []
         var c: UInt8 = 0
-        while read(fd, &c, 1) == 1, c != 10, c != 13 { bytes.append(c) }
+        while read(fd, &c, 1) == 1, c != 10, c != 13 {
+            if c == 3 || c == 4 { return nil }  // Ctrl-C or Ctrl-D: give up
+            if c == 127 || c == 8 { if !bytes.isEmpty { bytes.removeLast() }; continue }
+            bytes.append(c)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

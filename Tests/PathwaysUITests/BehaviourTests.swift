@@ -155,6 +155,20 @@ final class BehaviourTests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("Is the person in danger right now?"))
     }
 
+    func testPageDownReachesTheEndOfLongScreensAndPageUpComesBack() {
+        var s = state(60, 16)
+        XCTAssertFalse(Renderer.frame(s).text.contains("Test content only."))
+        s.press(.pageDown)
+        XCTAssertTrue(Renderer.frame(s).text.contains("Test content only."), Renderer.frame(s).text)
+        s.press(.pageUp)
+        XCTAssertTrue(Renderer.frame(s).text.contains("1. Start a new case"))
+        var shipped = UIState(bundle: Fixture.shipped, width: 80, height: 24)
+        shipped.press(.enter, .char("1"), .enter)
+        var last = ""
+        for _ in 0..<40 { shipped.press(.pageDown); last = Renderer.frame(shipped).text }
+        XCTAssertTrue(last.contains("Information, not legal advice."), "the last page of the results shows their end\n\(last)")
+    }
+
     func testQuitAsksForConfirmationWhenACaseHasAnswers() {
         var s = state()
         s.press(.enter, .char("2"), .enter)

@@ -76,6 +76,8 @@ public struct UIState: Sendable {
     public var recordError: String?
     /// Effects produced while handling an event, handed to the backend by `handle`.
     var outbox: [Effect] = []
+    /// Set by PgUp/PgDn: the view may leave the selected item to show long text.
+    var freeScroll = false
 
     public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
         self.bundle = bundle

@@ -21,9 +21,10 @@ extension UIState {
             let quitting = confirmQuit
             confirmQuit = false
             outbox = []
+            freeScroll = false
             let effects = handleKey(key, quitting: quitting) + outbox
             outbox = []
-            keepSelectionVisible()
+            if !freeScroll { keepSelectionVisible() }
             return effects
         }
     }
@@ -114,10 +115,10 @@ extension UIState {
         switch key {
         case .up, .char("k"): move(-1)
         case .down, .char("j"), .tab: move(1)
-        case .pageUp: scroll = max(0, scroll - Layout(self).bodyHeight + 1); cursorToVisible()
-        case .pageDown: scroll += Layout(self).bodyHeight - 1; keepScrollInRange(); cursorToVisible()
+        case .pageUp: page(-1)
+        case .pageDown: page(1)
         case .home: cursor = 0; scroll = 0
-        case .end: cursor = max(0, items.count - 1)
+        case .end: cursor = max(0, items.count - 1); scroll = Int.max; keepScrollInRange(); freeScroll = true
         case .enter: activate()
         case .char(" "): if currentQuestion?.kind == .multipleChoice { toggleTick() } else { activate() }
         case .char(let c) where c.isNumber && c.isASCII:
@@ -357,14 +358,20 @@ extension UIState {
         scroll = min(max(0, scroll), max(0, body.count - Layout(self).bodyHeight))
     }
 
-    /// After paging, moves the cursor onto an item that is on screen.
-    private mutating func cursorToVisible() {
+    /// Scrolls a page, and puts the cursor on the first item that starts on the new page, if any.
+    private mutating func page(_ direction: Int) {
         let layout = Layout(self)
+        scroll += direction * max(1, layout.bodyHeight - 1)
+        keepScrollInRange()
+        freeScroll = true
         let body = Layout.bodies(self, width: layout.columnWidth).0
-        let visible = body.dropFirst(scroll).prefix(layout.bodyHeight).compactMap(\.target)
         let list = items
-        if items.indices.contains(cursor), visible.contains(list[cursor]) { return }
-        if let first = visible.first, let i = list.firstIndex(of: first) { cursor = i }
+        for i in scroll..<min(body.count, scroll + layout.bodyHeight) {
+            guard let target = body[i].target, i == 0 || body[i - 1].target != target,
+                  let index = list.firstIndex(of: target) else { continue }
+            cursor = index
+            return
+        }
     }
 
     mutating func keepSelectionVisible() {
