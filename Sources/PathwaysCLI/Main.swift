@@ -7,6 +7,8 @@ enum Main {
     static func main() {
         do {
             var command = try PathwaysCommand.parseAsRoot()
+            // The root only dispatches; with no arguments, open the interface.
+            if command is PathwaysCommand { command = try OpenCommand.parse([]) }
             try command.run()
         } catch let error as CLIError {
             printError("pathways: error: \(error.description)")

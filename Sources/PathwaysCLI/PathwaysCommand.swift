@@ -4,7 +4,7 @@ import PathwaysEngine
 import PathwaysStore
 import PathwaysUI
 
-/// `pathways`: opens the caseworker interface; subcommands serve content editors and scripts.
+/// `pathways`: opens the caseworker interface; subcommands serve content editors, trainers and scripts.
 struct PathwaysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathways",
@@ -13,7 +13,16 @@ struct PathwaysCommand: ParsableCommand {
             With no subcommand, opens the caseworker interface (full screen, or line by line with --plain). \
             Information, not legal advice. Content editors: 'pathways check' and 'pathways test'.
             """,
-        subcommands: [CheckCommand.self, TestCommand.self, AssessCommand.self, CasesCommand.self])
+        subcommands: [OpenCommand.self, CheckCommand.self, TestCommand.self, AssessCommand.self, CasesCommand.self, TrainCommand.self],
+        defaultSubcommand: OpenCommand.self)
+}
+
+/// `pathways [open]`: the caseworker interface. The options live here, not on the root command, so
+/// subcommands keep their own `--lang`.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the caseworker interface (the default when no subcommand is given).")
 
     @Flag(help: "Line-by-line accessible mode (automatic when output is not a terminal or TERM=dumb).")
     var plain = false

@@ -53,7 +53,7 @@ final class CommandTests: XCTestCase {
 
     func testContentCanComeFromTheEnvironment() throws {
         let out = try BinaryRunner.run(["test"], environment: ["PATHWAYS_CONTENT": BinaryRunner.starter.path])
-        XCTAssertEqual(out.lastLine, "3 passed, 0 failed")
+        XCTAssertEqual(out.lastLine, "4 passed, 0 failed")
     }
 
     func testAFailingScenarioShowsExpectedAndActualAndExitsOne() throws {
@@ -73,7 +73,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("FAIL citizen"), out.stdout)
         XCTAssertTrue(out.stdout.contains("expected 'trp' to be recommended, but it is not applicable"), out.stdout)
         XCTAssertTrue(out.stdout.contains("Citizens do not need this permit. (answered: Citizen)"), out.stdout)
-        XCTAssertEqual(out.lastLine, "2 passed, 1 failed")
+        XCTAssertEqual(out.lastLine, "3 passed, 1 failed")
     }
 
     func testAssessJSONHasTheDocumentedShape() throws {

@@ -80,6 +80,10 @@ enum ReferenceChecks {
         for q in e.unanswered ?? [] where b.question(q.id) == nil {
             out.append(Diagnostic(.unknownQuestion, at: q.location, "unknown question '\(q.id)'" + DidYouMean.phrase(for: q.id, among: questionIDs)))
         }
+        for step in s.training?.steps ?? [] where b.question(step.question.id) == nil {
+            out.append(Diagnostic(.unknownQuestion, at: step.question.location,
+                                  "a step for unknown question '\(step.question.id)'" + DidYouMean.phrase(for: step.question.id, among: questionIDs)))
+        }
         for (id, text) in s.notes where b.question(id) == nil {
             out.append(Diagnostic(.unknownQuestion, at: text.location ?? s.location,
                                   "a note for unknown question '\(id)'" + DidYouMean.phrase(for: id, among: questionIDs)))

@@ -12,7 +12,7 @@ public struct LoadResult: Sendable {
 public enum BundleLoader {
     /// Which kind of item a file holds, decided by its path.
     enum FileRole: Equatable {
-        case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario
+        case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario, training
     }
 
     static func role(of path: String) -> FileRole? {
@@ -36,6 +36,7 @@ public enum BundleLoader {
         case "pathways": return .pathway
         case "referrals": return .referrals
         case "scenarios": return .scenario
+        case "training": return .training
         default: return nil
         }
     }
@@ -94,6 +95,7 @@ public enum BundleLoader {
             case .glossary: terms += items(root.node, key: "terms", sink, ItemReaders.term)
             case .pathway: if let p = ItemReaders.pathway(root.node, sink) { pathways.append(p) }
             case .scenario: if let s = ItemReaders.scenario(root.node, sink) { scenarios.append(s) }
+            case .training: if let s = ItemReaders.scenario(root.node, sink, training: true) { scenarios.append(s) }
             }
             diagnostics += sink.diagnostics
         }

@@ -260,8 +260,8 @@ enum ItemReaders {
         return GlossaryTerm(id: id.0, term: term, definition: definition, location: id.1)
     }
 
-    static func scenario(_ node: Node, _ sink: DiagnosticSink) -> Scenario? {
-        guard var r = MappingReader(node, sink, what: "a scenario") else { return nil }
+    static func scenario(_ node: Node, _ sink: DiagnosticSink, training: Bool = false) -> Scenario? {
+        guard var r = MappingReader(node, sink, what: training ? "a training scenario" : "a scenario") else { return nil }
         let id = r.id()
         let title = r.localized("title", required: true)
         let persona = r.localized("persona")
@@ -282,8 +282,27 @@ enum ItemReaders {
                 if let text = Read.localized(entry.value, sink) { notes[entry.key] = text }
             }
         }
+        var notesForTraining: TrainingNotes?
+        if training {
+            let goals = r.list("learning_goals", required: true).compactMap { Read.localized($0, sink) }
+            var steps: [TrainingStep] = []
+            if let n = r.node("steps"), var sr = MappingReader(n, sink, what: "the steps") {
+                for entry in sr.entries {
+                    _ = sr.node(entry.key)
+                    guard var er = MappingReader(entry.value, sink, what: "the step '\(entry.key)'") else { continue }
+                    let note = er.localized("note")
+                    let discussion = er.localized("discussion")
+                    er.finish()
+                    steps.append(TrainingStep(question: Reference(entry.key, at: sink.location(of: entry.keyNode)), note: note, discussion: discussion))
+                }
+            }
+            let points = r.list("learning_points", required: true).compactMap { Read.localized($0, sink) }
+            notesForTraining = TrainingNotes(learningGoals: goals, steps: steps, learningPoints: points)
+            if persona == nil, let id { sink.report(.missingKey, at: id.1, "a training scenario needs 'persona' (the persona card)") }
+        }
         r.finish()
         guard let id, let title else { return nil }
-        return Scenario(id: id.0, title: title, persona: persona, answers: answers, expect: expect, notes: notes, location: id.1)
+        return Scenario(id: id.0, title: title, persona: persona, answers: answers, expect: expect, notes: notes,
+                        training: notesForTraining, location: id.1)
     }
 }

@@ -1,21 +1,43 @@
 /// Word wrapping by display width, keeping each word's style.
 public enum Wrap {
+    /// A word, possibly made of pieces in different styles ("(" + an underlined term + ")").
+    private struct Word {
+        var pieces: [Span]
+        var spaceAfter: Bool
+        var width: Int { pieces.reduce(0) { $0 + TextWidth.of($1.text) } }
+    }
+
     /// Breaks styled text into lines no wider than `width`; words longer than a line are cut.
     public static func lines(_ spans: StyledLine, width: Int) -> [StyledLine] {
         let width = max(1, width)
-        var words: [(String, Style, Bool)] = []  // text, style, followed by a space
+        var words: [Word?] = []  // nil marks a forced line break
+        var gluedToPrevious = false
         for span in spans {
             var current = ""
+            func flush(spaceAfter: Bool) {
+                guard !current.isEmpty else { return }
+                // Text that follows the previous span with no space belongs to the same word.
+                if gluedToPrevious, let last = words.last, var word = last {
+                    word.pieces.append(Span(current, span.style))
+                    word.spaceAfter = spaceAfter
+                    words[words.count - 1] = word
+                } else {
+                    words.append(Word(pieces: [Span(current, span.style)], spaceAfter: spaceAfter))
+                }
+                current = ""
+            }
             for c in span.text {
                 if c == " " || c == "\n" {
-                    if !current.isEmpty { words.append((current, span.style, true)); current = "" }
-                    else if let last = words.last, !last.2 { words[words.count - 1].2 = true }
-                    if c == "\n" { words.append(("\n", span.style, false)) }
+                    flush(spaceAfter: true)
+                    if let last = words.last, var word = last { word.spaceAfter = true; words[words.count - 1] = word }
+                    gluedToPrevious = false
+                    if c == "\n" { words.append(nil) }
                 } else {
                     current.append(c)
                 }
             }
-            if !current.isEmpty { words.append((current, span.style, false)) }
+            flush(spaceAfter: false)
+            if let last = words.last, let word = last { gluedToPrevious = !word.spaceAfter } else { gluedToPrevious = false }
         }
         var out: [StyledLine] = []
         var line: StyledLine = []
@@ -25,22 +47,23 @@ public enum Wrap {
             if let last = line.last, last.style == style { line[line.count - 1].text += text } else { line.append(Span(text, style)) }
         }
         func newline() { out.append(line); line = []; used = 0; pendingSpace = false }
-        for (word, style, spaceAfter) in words {
-            if word == "\n" { newline(); continue }
-            var w = TextWidth.of(word)
-            var text = word
+        for entry in words {
+            guard let word = entry else { newline(); continue }
+            let w = word.width
             if used > 0 && used + (pendingSpace ? 1 : 0) + w > width { newline() }
-            if used > 0 && pendingSpace { push(" ", line.last?.style ?? style); used += 1 }
-            while w > width - used {
-                let head = TextWidth.prefix(text, fitting: width - used)
-                if head.isEmpty { newline(); continue }
-                push(head, style)
-                text.removeFirst(head.count)
-                w = TextWidth.of(text)
-                newline()
+            if used > 0 && pendingSpace { push(" ", line.last?.style ?? word.pieces[0].style); used += 1 }
+            for piece in word.pieces {
+                var text = piece.text
+                while TextWidth.of(text) > width - used {
+                    let head = TextWidth.prefix(text, fitting: width - used)
+                    if head.isEmpty { if used == 0 { break }; newline(); continue }
+                    push(head, piece.style)
+                    text.removeFirst(head.count)
+                    newline()
+                }
+                if !text.isEmpty { push(text, piece.style); used += TextWidth.of(text) }
             }
-            if !text.isEmpty { push(text, style); used += w }
-            pendingSpace = spaceAfter
+            pendingSpace = word.spaceAfter
         }
         if !line.isEmpty || out.isEmpty { out.append(line) }
         return out

@@ -26,6 +26,9 @@ struct Screens {
         case .term(let id): return term(id, width)
         case .neutral: return ScreenView(header: [], body: [], keys: [])
         case .cases: return cases(width)
+        case .trainingList: return trainingList(width)
+        case .walkthrough: return walkthrough(width)
+        case .quizResults: return quizResults(width)
         }
     }
 
@@ -42,15 +45,24 @@ struct Screens {
 
     /// "Pathways [EN] FR — Title": the language indicator comes first so it is never cut off.
     func header(_ title: String) -> [StyledLine] {
+        if state.training != nil {
+            // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one.
+            return [[Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))], plainHeader(title)]
+        }
+        return [plainHeader(title)]
+    }
+
+    func plainHeader(_ title: String) -> StyledLine {
         var languages = bundle.info.locales.map { $0 == locale ? "[\($0.uppercased())]" : $0.uppercased() }.joined(separator: " ")
         if state.bilingual { languages = locale.uppercased() + " | " + state.secondLocale.uppercased() }
-        return [[Span(t(.appName), .title), Span(" " + languages, .muted)] + (title.isEmpty ? [] : [Span(" — " + title, .title)])]
+        return [Span(t(.appName), .title), Span(" " + languages, .muted)] + (title.isEmpty ? [] : [Span(" — " + title, .title)])
     }
 
     func progressHeader() -> [StyledLine] {
         guard let s = state.session else { return header("") }
         let p = s.progress
         let section = p.section.map { content.plain($0.title) } ?? ""
+        if state.training != nil { return header(section) }
         var line = header(section)
         let code = state.caseCode.map { " · \(t(.caseLabel)) \($0)" } ?? ""
         line.append([Span("\(t(.step)) \(p.step) \(t(.ofAbout)) \(max(p.step, p.estimatedTotal))" + code, .muted)])

@@ -13,6 +13,25 @@ public enum ScreenID: Hashable, Sendable {
     case neutral
     /// The saved cases, to resume one.
     case cases
+    /// Training: the list of fictional cases, a walkthrough of one, and a trainee's quiz results.
+    case trainingList
+    case walkthrough
+    case quizResults
+}
+
+/// Where a training session is: which case, which step, what is shown to the room.
+public struct TrainingMode: Hashable, Sendable {
+    public var scenario: String?
+    /// 0 is the persona card, 1…n the questions, n + 1 the results and learning points.
+    public var step = 0
+    public var revealed = false
+    public var notesHidden = false
+    /// Digits typed after `j`, to jump to a step.
+    public var jump: String?
+    /// The trainee is answering the questions themselves.
+    public var quiz = false
+
+    public init() {}
 }
 
 /// Something on a screen the worker can choose with Enter.
@@ -26,6 +45,7 @@ public enum Target: Hashable, Sendable {
     case term(String)
     case continueConversation
     case savedCase(String)
+    case trainingScenario(String)
 }
 
 public enum MenuItem: Hashable, Sendable, CaseIterable {
@@ -78,6 +98,19 @@ public struct UIState: Sendable {
     var outbox: [Effect] = []
     /// Set by PgUp/PgDn: the view may leave the selected item to show long text.
     var freeScroll = false
+    /// Training mode: fictional cases only; nothing is ever recorded.
+    public var training: TrainingMode?
+
+    /// Starts in training mode, on the list of training cases.
+    public static func training(bundle: ContentBundle, width: Int = 100, height: Int = 30, locale: String? = nil) -> UIState {
+        var s = UIState(bundle: bundle, width: width, height: height, locale: locale)
+        s.training = TrainingMode()
+        s.screen = .trainingList
+        return s
+    }
+
+    /// The training scenarios of the bundle.
+    public var trainingScenarios: [Scenario] { bundle.scenarios.filter { $0.training != nil } }
 
     public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
         self.bundle = bundle

@@ -111,6 +111,7 @@ extension UIState {
     }
 
     private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
+        if training != nil, let effects = handleTraining(key) { return effects }
         if isTyping, let effects = handleTyping(key) { return effects }
         switch key {
         case .up, .char("k"): move(-1)
@@ -225,6 +226,8 @@ extension UIState {
             showQuestionOrResults()
         case .savedCase(let code):
             outbox.append(.reopen(code))
+        case .trainingScenario(let id):
+            openWalkthrough(id)
         }
     }
 
@@ -251,7 +254,7 @@ extension UIState {
             session = s
             problem = nil
             notice = []
-            outbox.append(.record)
+            if training == nil { outbox.append(.record) }
             showQuestionOrResults()
         } catch {
             problem = .text
@@ -269,7 +272,7 @@ extension UIState {
             screen = .question
             prepareInputs(for: id, current: current)
         case .outcome, .stuck:
-            screen = .results
+            screen = training?.quiz == true ? .quizResults : .results
             cursor = 0
         }
     }
@@ -298,7 +301,7 @@ extension UIState {
             if s.back() {
                 session = s
                 showQuestionOrResults()
-            } else {
+            } else if training == nil {
                 screen = .start
                 cursor = 0
             }
@@ -311,6 +314,8 @@ extension UIState {
         case .cases:
             screen = .start
             cursor = 0
+        case .trainingList, .walkthrough, .quizResults:
+            break
         case .pathway, .glossary, .term:
             screen = previous.popLast() ?? .results
             cursor = 0

@@ -14,6 +14,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyMove, keyChoose, keyBack, keyWhy, keyReview, keyResults, keyLanguage, keyBilingual, keyGlossary
     case keyQuickExit, keyQuit, keyScroll, keyToggle, keyClose, keyType, keyDecline
     case keyWhyF, keyReviewF, keyResultsF, keyLanguageF
+    case trainingBanner, trainingCases, personaCard, learningGoals, learningPoints, facilitatorNote, discuss, caseAnswer
+    case revealHint, notesHidden, quizScore, quizYourAnswer, quizCaseAnswer, quizSame, pathwaysCompared, youGot, caseGets, stepOf, notAsked
+    case keyNext, keyPrevious, keyReveal, keyHideNotes, keyJump, keyQuiz, keyList, jumpPrompt
     case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
 
     /// The text in `locale` (English when the locale is unknown).
@@ -95,6 +98,33 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyType: ("type, then Enter", "tapez, puis Entrée"),
         .keyDecline: ("↓ prefer not to say", "↓ préfère ne pas répondre"),
         .keyWhyF: ("F1 why", "F1 pourquoi"),
+        .trainingBanner: ("TRAINING — fictional case, nothing is saved", "FORMATION — cas fictif, rien n'est enregistré"),
+        .trainingCases: ("Training cases", "Cas de formation"),
+        .personaCard: ("Persona", "Personnage"),
+        .learningGoals: ("Learning goals", "Objectifs d'apprentissage"),
+        .learningPoints: ("Learning points", "Points à retenir"),
+        .facilitatorNote: ("Facilitator's note", "Note pour l'animateur"),
+        .discuss: ("Discuss", "À discuter"),
+        .caseAnswer: ("The case's answer", "La réponse du cas"),
+        .revealHint: ("Answer hidden: press Space to reveal it.", "Réponse cachée : appuyez sur Espace pour l'afficher."),
+        .notesHidden: ("(notes hidden: press h to show)", "(notes cachées : appuyez sur h pour les afficher)"),
+        .quizScore: ("Score", "Score"),
+        .quizYourAnswer: ("you", "vous"),
+        .quizCaseAnswer: ("case", "cas"),
+        .quizSame: ("same answer", "même réponse"),
+        .pathwaysCompared: ("Pathways compared", "Voies comparées"),
+        .youGot: ("you", "vous"),
+        .caseGets: ("the case", "le cas"),
+        .stepOf: ("Step %1 of %2", "Étape %1 sur %2"),
+        .notAsked: ("not asked", "pas posée"),
+        .keyNext: ("→ next", "→ suivant"),
+        .keyPrevious: ("← previous", "← précédent"),
+        .keyReveal: ("Space reveal", "Espace révéler"),
+        .keyHideNotes: ("h notes", "h notes"),
+        .keyJump: ("j jump", "j aller à"),
+        .keyQuiz: ("z quiz", "z quiz"),
+        .keyList: ("Esc list", "Échap liste"),
+        .jumpPrompt: ("Go to step: ", "Aller à l'étape : "),
         .caseLabel: ("Case", "Dossier"),
         .lockedTitle: ("Locked after a pause", "Verrouillé après une pause"),
         .lockedHint: ("Type the passphrase of the case records, then Enter.", "Tapez la phrase de passe des dossiers, puis Entrée."),

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PathwaysEngine
+import PathwaysUI
+
+/// `pathways train`: workshop walkthroughs of fictional cases. Never opens the case records.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Run workshop walkthroughs and quizzes on fictional training cases (nothing is saved).")
+
+    @Argument(help: "A training case id, to print its walkthrough in line mode.")
+    var scenario: String?
+
+    @Flag(help: "Line mode: list the training cases, or print one walkthrough as text (for handouts and screen readers).")
+    var plain = false
+
+    @Option(help: "Language (en or fr).")
+    var lang: String?
+
+    @Flag(help: "Show the facilitator's notes in line mode (left out by default, for handouts).")
+    var notes = false
+
+    @Flag(help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let checked = try options.load()
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            printDiagnostics(errors, to: printError)
+            throw CLIError("the content bundle has errors; run 'pathways check' for details")
+        }
+        let bundle = checked.bundle
+        let locale = lang ?? bundle.info.defaultLocale
+        guard bundle.info.locales.contains(locale) else { throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", ")) }
+        let env = ProcessInfo.processInfo.environment
+        let dumb = env["TERM"] == nil || env["TERM"] == "dumb"
+        if plain || scenario != nil || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            let handout = TrainingHandout(bundle: bundle, locale: locale, includeNotes: notes)
+            if let scenario {
+                guard let text = handout.walkthrough(scenario) else {
+                    throw CLIError("no training case '\(scenario)'; 'pathways train --plain' lists them")
+                }
+                print(text, terminator: "")
+            } else {
+                print(handout.list(), terminator: "")
+            }
+            return
+        }
+        let color = !noColor && (env["NO_COLOR"] ?? "").isEmpty
+        let status = CursesBackend.run(UIState.training(bundle: bundle, locale: locale), color: color, keeper: nil)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
