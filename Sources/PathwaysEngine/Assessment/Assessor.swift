@@ -3,9 +3,13 @@ public struct Assessor: Sendable {
     public let bundle: ContentBundle
     let evaluator: ConditionEvaluator
 
+    /// Question id → its place in the bundle, to list missing questions in the order they are asked.
+    let questionOrder: [String: Int]
+
     public init(bundle: ContentBundle) {
         self.bundle = bundle
         self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.questionOrder = Dictionary(bundle.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func assess(_ walk: Walk) -> Assessment {
@@ -63,8 +67,7 @@ public struct Assessor: Sendable {
             status = .recommended
             reasons = met.isEmpty ? [Reason(kind: .met, text: EngineText.appliesToEveryone, evidence: [])] : met
         }
-        let order = Dictionary(uniqueKeysWithValues: bundle.questions.enumerated().map { ($1.id, $0) })
-        missing.sort { (order[$0] ?? 0) < (order[$1] ?? 0) }
+        missing.sort { (questionOrder[$0] ?? 0) < (questionOrder[$1] ?? 0) }
         var cautions: [AppliedCaution] = []
         for caution in p.cautions {
             let t = caution.condition?.parsed.map { evaluator.evaluate($0, state) } ?? (caution.condition == nil ? .yes : .unknown)

@@ -11,19 +11,28 @@ public enum GlossaryMarkup {
         var out: [(Piece, Int)] = []
         let chars = Array(text)
         var i = 0, plainStart = 0
-        while i < chars.count {
-            if chars[i] == "[", i + 1 < chars.count, chars[i + 1] == "[",
-               let close = (i + 2..<chars.count).first(where: { $0 + 1 < chars.count && chars[$0] == "]" && chars[$0 + 1] == "]" }) {
-                if plainStart < i { out.append((.plain(String(chars[plainStart..<i])), plainStart)) }
-                let inner = String(chars[(i + 2)..<close])
-                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                let id = parts[0].trimmingSpaces
-                out.append((.term(id: id, shown: parts.count > 1 ? String(parts[1]) : nil), i))
-                i = close + 2
-                plainStart = i
-            } else {
-                i += 1
+        // The next "]]" at or after a position, found once and reused, so unclosed "[[" cost nothing more.
+        var nextClose = -1
+        func close(after start: Int) -> Int? {
+            if nextClose >= start { return nextClose }
+            if nextClose == Int.max { return nil }
+            var j = start
+            while j + 1 < chars.count {
+                if chars[j] == "]" && chars[j + 1] == "]" { nextClose = j; return j }
+                j += 1
             }
+            nextClose = Int.max
+            return nil
+        }
+        while i + 1 < chars.count {
+            guard chars[i] == "[", chars[i + 1] == "[" else { i += 1; continue }
+            guard let end = close(after: i + 2) else { break }
+            if plainStart < i { out.append((.plain(String(chars[plainStart..<i])), plainStart)) }
+            let inner = String(chars[(i + 2)..<end])
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            out.append((.term(id: parts[0].trimmingSpaces, shown: parts.count > 1 ? String(parts[1]) : nil), i))
+            i = end + 2
+            plainStart = i
         }
         if plainStart < chars.count { out.append((.plain(String(chars[plainStart...])), plainStart)) }
         return out

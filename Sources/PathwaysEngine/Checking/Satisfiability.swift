@@ -8,7 +8,7 @@ struct Satisfiability {
     let bundle: ContentBundle
     let evaluator: ConditionEvaluator
     /// Work limit per search; past it the answer is "unknown" and nothing is reported.
-    var budget = 20_000
+    var budget = 5_000
 
     init(bundle: ContentBundle) {
         self.bundle = bundle
@@ -49,8 +49,8 @@ struct Satisfiability {
     /// Representative answers for one question, enough to decide every test the condition makes of it.
     func domain(_ id: String, in condition: Condition, neverAnswered: Set<String>) -> [AnswerState] {
         guard !neverAnswered.contains(id), let q = bundle.question(id) else { return [.unanswered] }
-        var values: [AnswerState] = [.unanswered]
-        if q.sensitive { values.append(.declined) }
+        // Real answers first: they satisfy most conditions, so the search usually ends at once.
+        var values: [AnswerState] = []
         let literals = Self.literals(of: id, in: condition)
         switch q.kind {
         case .singleChoice, .yesNoUnsure:
@@ -91,6 +91,8 @@ struct Satisfiability {
             }
             values += (Array(Set(texts)).sorted() + ["\u{1}other"]).map { .value(.text($0)) }
         }
+        if q.sensitive { values.append(.declined) }
+        values.append(.unanswered)
         return values
     }
 

@@ -128,6 +128,13 @@ public enum BundleLoader {
         if text.contains("\0") {
             return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file contains a NUL character"))
         }
+        // Content never uses YAML anchors and aliases, and aliases can make a tiny file expand without end.
+        if let (line, column, sigil) = anchorOrAlias(in: text) {
+            return .failure(Diagnostic(.yamlSyntax, at: SourceLocation(file: file, line: line, column: column),
+                                       sigil == "*" ? "YAML aliases (*name) are not used in content files"
+                                                    : "YAML anchors (&name) are not used in content files",
+                                       hint: "write the text out in full where it is needed"))
+        }
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
@@ -135,6 +142,32 @@ public enum BundleLoader {
         } catch {
             return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file could not be read as YAML"))
         }
+    }
+
+    /// The first anchor (`&name`) or alias (`*name`) where YAML would read one: where a value starts,
+    /// outside quotes and comments. Prose such as "see *note*" inside a value is not one.
+    static func anchorOrAlias(in text: String) -> (line: Int, column: Int, sigil: Character)? {
+        guard text.contains("*") || text.contains("&") else { return nil }
+        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let chars = Array(rawLine)
+            var quote: Character?
+            var previous: Character? = nil  // the last non-space character before this one on the line
+            for (i, c) in chars.enumerated() {
+                if let q = quote {
+                    if c == q { quote = nil }
+                    previous = c
+                    continue
+                }
+                if c == "#" && (i == 0 || chars[i - 1] == " ") { break }
+                if (c == "\"" || c == "'") && (previous == nil || ":-?[{,".contains(previous!)) { quote = c; previous = c; continue }
+                if (c == "*" || c == "&"), previous == nil || ":-?[{,".contains(previous!),
+                   i + 1 < chars.count, chars[i + 1] != " " {
+                    return (n + 1, i + 1, c)
+                }
+                if c != " " && c != "\t" { previous = c }
+            }
+        }
+        return nil
     }
 
     static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
