@@ -68,7 +68,7 @@ let package = Package(
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(
             name: "PathwaysCLITests",
-            dependencies: ["PathwaysCLI", "PathwaysEngine"]
+            dependencies: ["PathwaysCLI", "PathwaysEngine", "PathwaysStore"]
         ),
     ]
 )

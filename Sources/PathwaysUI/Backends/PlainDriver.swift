@@ -14,7 +14,7 @@ public struct PlainDriver {
     var notice: [String] = []
 
     public init(bundle: ContentBundle, locale: String? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
-                readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = { print($0) }) {
+                readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = PlainDriver.writeLine) {
         self.bundle = bundle
         self.locale = reopened?.locale ?? locale ?? bundle.info.defaultLocale
         self.session = reopened?.session ?? Session(bundle: bundle)
@@ -22,6 +22,12 @@ public struct PlainDriver {
         self.keeper = keeper
         self.readLine = readLine
         self.write = write
+    }
+
+    /// Writes a line straight to standard output, unbuffered, so a program or a screen-reader bridge
+    /// reading a pipe sees each question as soon as it is asked.
+    public static func writeLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// Commits the case before anything more is shown; a failure is said plainly.

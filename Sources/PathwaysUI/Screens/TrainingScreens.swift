@@ -80,11 +80,13 @@ extension Screens {
                 paragraph([Span("◆ " + t(.caseAnswer) + ": " + content.answer(answer, of: id), Style(.recommended, bold: true, reverse: true))], indent: 2)
             }
             if !mode.revealed { blank(); paragraph([Span(t(.revealHint), .muted)]) }
-            if let step = notes.step(id) {
+            if mode.notesHidden {
+                // Said on every step, so the trainer always knows the notes are off the screen.
                 blank()
-                if mode.notesHidden {
-                    paragraph([Span(t(.notesHidden), .muted)])
-                } else {
+                paragraph([Span(t(.notesHidden), .muted)])
+            } else if let step = notes.step(id) {
+                blank()
+                do {
                     if let d = step.discussion {
                         heading(t(.discuss))
                         paragraph(content.spans(d), indent: 2)
