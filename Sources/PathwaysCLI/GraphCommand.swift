@@ -1,0 +1,28 @@
+import ArgumentParser
+import PathwaysEngine
+
+/// `pathways graph [DIR] --format dot|mermaid`: the flow as a graph.
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Print the flow as a Graphviz (dot) or Mermaid graph, with unreachable parts marked.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case dot, mermaid }
+
+    @Argument(help: "The bundle folder (default: the shipped content).")
+    var directory: String?
+
+    @Option(help: "dot or mermaid.")
+    var format: Format = .dot
+
+    @Option(help: "Language of the labels.")
+    var lang: String?
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let checked = try options.load(positional: directory, today: nil)
+        let graph = FlowGraph(bundle: checked.bundle, locale: lang)
+        print(graph.render(format == .dot ? .dot : .mermaid), terminator: "")
+    }
+}

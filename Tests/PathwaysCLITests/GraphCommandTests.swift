@@ -1,0 +1,77 @@
+import Foundation
+import PathwaysEngine
+import XCTest
+
+/// `pathways graph`: DOT and Mermaid output, parsed back and rendered by Graphviz.
+final class GraphCommandTests: XCTestCase {
+    static let shipped: ContentBundle = PlainModeTests.shipped
+
+    func testDOTHasANodePerQuestionAndOutcomeAndAnEdgePerRuleAndGraphvizRendersIt() throws {
+        let out = try BinaryRunner.run(["graph", "--format", "dot"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        let nodes = lines.filter { $0.hasPrefix("  \"") && !$0.contains(" -> ") }
+        let edges = lines.filter { $0.contains(" -> ") }
+        let b = Self.shipped
+        XCTAssertEqual(nodes.count, b.questions.count + b.outcomes.count)
+        XCTAssertEqual(edges.count, b.flow.nodes.values.reduce(0) { $0 + $1.next.count } + b.outcomes.filter { $0.continueTo != nil }.count)
+        XCTAssertTrue(edges.contains { $0.contains("label=\"in_danger = yes\"") }, "edges carry their conditions")
+        XCTAssertFalse(out.stdout.contains("(unreachable)"), "the shipped flow reaches everything")
+        let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let dot else { throw XCTSkip("Graphviz is not installed (Scripts/install-deps installs it)") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("flow-\(UUID().uuidString).dot")
+        try out.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let render = Process()
+        render.executableURL = URL(fileURLWithPath: dot)
+        render.arguments = ["-Tsvg", "-o", "/dev/null", file.path]
+        try render.run()
+        render.waitUntilExit()
+        XCTAssertEqual(render.terminationStatus, 0, "Graphviz renders the graph")
+    }
+
+    func testMermaidHasTheSameNodesAndEdges() throws {
+        let out = try BinaryRunner.run(["graph", "--format", "mermaid"])
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "flowchart TD")
+        let b = Self.shipped
+        let edges = lines.filter { $0.contains("-->") || $0.contains("-.->") }
+        let nodes = lines.dropFirst().filter { $0.hasPrefix("  n_") && !$0.contains("-->") && !$0.contains("-.->") }
+        XCTAssertEqual(nodes.count, b.questions.count + b.outcomes.count)
+        XCTAssertEqual(edges.count, b.flow.nodes.values.reduce(0) { $0 + $1.next.count } + b.outcomes.filter { $0.continueTo != nil }.count)
+        for line in nodes { XCTAssertNil(line.range(of: #"\[[^"(]"#, options: .regularExpression), "labels are quoted: \(line)") }
+    }
+
+    func testUnreachablePartsAreMarked() throws {
+        let dir = try BinaryRunner.starterCopy(replacing: ["flow.yaml": """
+            start: in_danger
+            sections:
+              - id: safety
+                title: {en: Safety, fr: Sécurité}
+                questions: [in_danger, age, status, arrived_on, indicators, abuse_at_work, note]
+            nodes:
+              in_danger:
+                next:
+                  - if: "in_danger = yes"
+                    go: emergency
+                  - go: note
+              age:
+                next: status
+              status:
+                next: note
+              arrived_on:
+                next: indicators
+              indicators:
+                next: abuse_at_work
+              abuse_at_work:
+                next: note
+              note:
+                next: results
+            """])
+        let dot = try BinaryRunner.run(["graph", dir.path])
+        // age and status are still reached through the emergency exit's "continue"; the rest is cut off.
+        XCTAssertTrue(dot.stdout.contains("\"arrived_on\" [label=\"arrived_on\\nWhen did the person arrive?\\n(unreachable)\", style=dashed, color=red];"), dot.stdout)
+        XCTAssertFalse(dot.stdout.contains("How old is the person?\\n(unreachable)"), dot.stdout)
+        let mermaid = try BinaryRunner.run(["graph", dir.path, "--format", "mermaid"])
+        XCTAssertTrue(mermaid.stdout.contains("class n_arrived_on,n_indicators,n_abuse_at_work unreachable;"), mermaid.stdout)
+    }
+}
