@@ -22,17 +22,7 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let checked = try options.load()
-        let errors = checked.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printDiagnostics(errors, to: printError)
-            throw CLIError("the content bundle has errors; run 'pathways check' for details")
-        }
-        let bundle = checked.bundle
-        let locale = lang ?? bundle.info.defaultLocale
-        guard bundle.info.locales.contains(locale) else {
-            throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", "))
-        }
+        let (bundle, locale) = try options.usableBundle(lang: lang)
         guard let data = FileManager.default.contents(atPath: answers) else {
             throw CLIError("cannot read the answers file '\(answers)'")
         }

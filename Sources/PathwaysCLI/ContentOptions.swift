@@ -30,6 +30,36 @@ struct ContentOptions: ParsableArguments {
     }
 }
 
+extension ContentOptions {
+    /// The bundle for a command that runs it (not one that checks it): errors stop here, with their
+    /// diagnostics, and `lang` must be one of the bundle's locales. Returns the bundle and the locale.
+    func usableBundle(lang: String?) throws -> (ContentBundle, String) {
+        let checked = try load()
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            printDiagnostics(errors, to: printError)
+            throw CLIError("the content bundle has errors; run 'pathways check' for details")
+        }
+        let bundle = checked.bundle
+        let locale = lang ?? bundle.info.defaultLocale
+        guard bundle.info.locales.contains(locale) else {
+            throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", "))
+        }
+        return (bundle, locale)
+    }
+}
+
+/// Whether to use the line mode: asked for, or no real terminal to draw on.
+func shouldUseLineMode(plain: Bool) -> Bool {
+    let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+    return plain || term.isEmpty || term == "dumb" || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+}
+
+/// Colour unless switched off by flag or by NO_COLOR.
+func colorWanted(noColor: Bool) -> Bool {
+    !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+}
+
 /// A problem the person running the command can fix, said plainly; exits with code 2.
 struct CLIError: Error, CustomStringConvertible {
     var description: String

@@ -64,19 +64,8 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try options.load()
-        let errors = checked.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printDiagnostics(errors, to: printError)
-            throw CLIError("the content bundle has errors; run 'pathways check' for details")
-        }
-        let bundle = checked.bundle
-        if let lang, !bundle.info.locales.contains(lang) {
-            throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", "))
-        }
-        let env = ProcessInfo.processInfo.environment
-        let dumb = env["TERM"] == nil || env["TERM"] == "dumb" || env["TERM"] == ""
-        let linewise = plain || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+        let (bundle, _) = try options.usableBundle(lang: lang)
+        let linewise = shouldUseLineMode(plain: plain)
         let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, contentHash: bundle.hash)
         var reopened: ReopenedCase?
         if let resume {
@@ -89,7 +78,7 @@ struct OpenCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let color = !noColor && (env["NO_COLOR"] ?? "").isEmpty
+        let color = colorWanted(noColor: noColor)
         var state = UIState(bundle: bundle, locale: lang)
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60)

@@ -27,18 +27,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let checked = try options.load()
-        let errors = checked.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printDiagnostics(errors, to: printError)
-            throw CLIError("the content bundle has errors; run 'pathways check' for details")
-        }
-        let bundle = checked.bundle
-        let locale = lang ?? bundle.info.defaultLocale
-        guard bundle.info.locales.contains(locale) else { throw CLIError("--lang must be one of: " + bundle.info.locales.joined(separator: ", ")) }
-        let env = ProcessInfo.processInfo.environment
-        let dumb = env["TERM"] == nil || env["TERM"] == "dumb"
-        if plain || scenario != nil || dumb || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+        let (bundle, locale) = try options.usableBundle(lang: lang)
+        if scenario != nil || shouldUseLineMode(plain: plain) {
             let handout = TrainingHandout(bundle: bundle, locale: locale, includeNotes: notes)
             if let scenario {
                 guard let text = handout.walkthrough(scenario) else {
@@ -50,8 +40,7 @@ struct TrainCommand: ParsableCommand {
             }
             return
         }
-        let color = !noColor && (env["NO_COLOR"] ?? "").isEmpty
-        let status = CursesBackend.run(UIState.training(bundle: bundle, locale: locale), color: color, keeper: nil)
+        let status = CursesBackend.run(UIState.training(bundle: bundle, locale: locale), color: colorWanted(noColor: noColor), keeper: nil)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -58,9 +58,10 @@ enum ReferenceChecks {
         return out
     }
 
-    static func scenario(_ s: Scenario, _ b: ContentBundle, pathwayIDs: [String], questionIDs: [String]) -> [Diagnostic] {
+    /// Answers to unknown questions, and answers that do not fit their question.
+    static func answers(_ written: [WrittenAnswer], _ b: ContentBundle, questionIDs: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for a in s.answers {
+        for a in written {
             guard let q = b.question(a.question.id) else {
                 out.append(Diagnostic(.unknownQuestion, at: a.question.location,
                                       "unknown question '\(a.question.id)'" + DidYouMean.phrase(for: a.question.id, among: questionIDs)))
@@ -70,6 +71,11 @@ enum ReferenceChecks {
                 out.append(Diagnostic(.invalidAnswer, at: a.location, "invalid answer to '\(q.id)': \(problem.message)"))
             }
         }
+        return out
+    }
+
+    static func scenario(_ s: Scenario, _ b: ContentBundle, pathwayIDs: [String], questionIDs: [String]) -> [Diagnostic] {
+        var out = answers(s.answers, b, questionIDs: questionIDs)
         let e = s.expect
         for p in e.recommended + e.possible + e.notApplicable where b.pathway(p.id) == nil {
             out.append(Diagnostic(.unknownPathway, at: p.location, "unknown pathway '\(p.id)'" + DidYouMean.phrase(for: p.id, among: pathwayIDs)))

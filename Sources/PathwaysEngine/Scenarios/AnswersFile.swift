@@ -15,18 +15,7 @@ public enum AnswersFile {
         // A scenario file works too: take its answers.
         if case .mapping(let m) = node, let answers = m["answers"] { root = answers }
         let written = AnswerReader.answers(root, sink)
-        var diagnostics = sink.diagnostics
-        let ids = bundle.questions.map(\.id)
-        for w in written {
-            guard let q = bundle.question(w.question.id) else {
-                diagnostics.append(Diagnostic(.unknownQuestion, at: w.question.location,
-                                              "unknown question '\(w.question.id)'" + DidYouMean.phrase(for: w.question.id, among: ids)))
-                continue
-            }
-            if case .failure(let p) = q.validate(w.answer) {
-                diagnostics.append(Diagnostic(.invalidAnswer, at: w.location, "invalid answer to '\(q.id)': \(p.message)"))
-            }
-        }
+        let diagnostics = sink.diagnostics + ReferenceChecks.answers(written, bundle, questionIDs: bundle.questions.map(\.id))
         return (ScenarioRunner.answers(written, in: bundle), diagnostics)
     }
 }
