@@ -75,3 +75,25 @@ final class GraphCommandTests: XCTestCase {
         XCTAssertTrue(mermaid.stdout.contains("class n_arrived_on,n_indicators,n_abuse_at_work unreachable;"), mermaid.stdout)
     }
 }
+
+/// `pathways translations export` and `import` through the real binary.
+final class TranslationsCommandTests: XCTestCase {
+    func testExportEditImportRoundTripThenCheckWarnsWhenTheSourceChanges() throws {
+        let dir = try BinaryRunner.starterCopy()
+        let export = try BinaryRunner.run(["translations", "export", "--lang", "fr", dir.path])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.hasPrefix("id,source_hash,source,translation\n"))
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("fr-\(UUID().uuidString).csv")
+        try export.stdout.replacingOccurrences(of: "Quel âge a la personne?", with: "Quel est son âge?").write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try BinaryRunner.run(["translations", "import", csv.path, "--lang", "fr", dir.path])
+        XCTAssertEqual(imported.status, 0, imported.stdout + imported.stderr)
+        XCTAssertTrue(imported.stdout.hasPrefix("updated 1, unchanged "), imported.stdout)
+        let questions = try String(contentsOf: dir.appendingPathComponent("questions/safety.yaml"), encoding: .utf8)
+        XCTAssertTrue(questions.contains("fr: \"Quel est son âge?\""), questions)
+        XCTAssertEqual(try BinaryRunner.run(["check", dir.path]).stdout.contains("PW030"), false)
+        try questions.replacingOccurrences(of: "How old is the person?", with: "What is the person's age?")
+            .write(to: dir.appendingPathComponent("questions/safety.yaml"), atomically: true, encoding: .utf8)
+        let check = try BinaryRunner.run(["check", dir.path])
+        XCTAssertTrue(check.stdout.contains("warning: the English text of 'question.age.prompt' changed after the French translation was made [PW030]"), check.stdout)
+    }
+}

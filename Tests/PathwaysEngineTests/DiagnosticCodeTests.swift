@@ -43,6 +43,7 @@ final class DiagnosticCodeTests: XCTestCase {
             .strayFile: testPW027StrayFile,
             .missingFile: testPW028MissingBundleFile,
             .branchNeverTaken: testPW029BranchNeverTaken,
+            .staleTranslation: testPW030StaleTranslation,
         ]
     }
 
@@ -698,6 +699,20 @@ final class DiagnosticCodeTests: XCTestCase {
                                  // (see testGapMissingFlowFileReportsOnlyThat).
                                  consequences: [.unknownNode, .unreachablePathway])
         XCTAssertEqual(d?.hint, "add flow.yaml with start, sections and nodes")
+    }
+
+    // MARK: - Stale translations (PW030)
+
+    func testPW030StaleTranslation() throws {
+        var bundle = BaseBundle()
+        // translations.yaml records the hash of the English text the French was made from; here a hash
+        // of other text, as if the English changed after translation.
+        bundle["translations.yaml"] = "fr:\n  question.age.prompt: \"000000000000\"\n"
+        bundle.replace("prompt: {en: How old is the person?, fr: Quel âge a la personne?}",
+                       with: "prompt: {en: How old is the person?, fr: ⟨⟩Quel âge a la personne?}", in: "questions/basics.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .warning, .staleTranslation, at: result.marker,
+                         "the English text of 'question.age.prompt' changed after the French translation was made")
     }
 
     // MARK: - Branches (PW029)

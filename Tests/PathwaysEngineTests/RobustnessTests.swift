@@ -649,6 +649,8 @@ enum Mutations {
             return parent == nil && ["id", "title", "answers", "expect"].contains(key)
         case .training:
             return parent == nil && ["id", "title", "persona", "answers", "expect", "learning_goals", "learning_points"].contains(key)
+        case .translations:
+            return false
         }
     }
 

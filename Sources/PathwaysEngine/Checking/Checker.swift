@@ -33,6 +33,7 @@ public enum Checker {
         out += ReferenceChecks.all(bundle)
         out += TextChecks.translations(bundle)
         out += TextChecks.glossaryMarks(bundle)
+        out += TextChecks.staleTranslations(bundle)
         let flow = FlowChecks(bundle: bundle)
         out += flow.diagnostics()
         out += PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())

@@ -21,6 +21,25 @@ enum TextChecks {
         return out
     }
 
+    /// Translations whose source text changed after they were made (per translations.yaml).
+    static func staleTranslations(_ b: ContentBundle) -> [Diagnostic] {
+        guard !b.translationSources.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        let source = b.info.defaultLocale
+        for entry in TranslatableStrings.all(b) {
+            guard let original = entry.text.texts[source] else { continue }
+            for (locale, hashes) in b.translationSources.sorted(by: { $0.key < $1.key }) {
+                guard let recorded = hashes[entry.id], entry.text.texts[locale] != nil,
+                      recorded != TranslatableStrings.hash(original) else { continue }
+                let name = localeNames[locale] ?? locale
+                out.append(Diagnostic(.staleTranslation, at: entry.text.places[locale]?.location ?? entry.text.location ?? b.info.location,
+                                      "the \(localeNames[source] ?? source) text of '\(entry.id)' changed after the \(name) translation was made",
+                                      hint: "update the translation, then 'pathways translations import' it (or export, fix and import)"))
+            }
+        }
+        return out
+    }
+
     static func glossaryMarks(_ b: ContentBundle) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ids = b.glossary.map(\.id)

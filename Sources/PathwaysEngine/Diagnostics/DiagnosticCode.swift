@@ -29,11 +29,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case strayFile = "PW027"
     case missingFile = "PW028"
     case branchNeverTaken = "PW029"
+    case staleTranslation = "PW030"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
-        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection: return .warning
+        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation: return .warning
         default: return .error
         }
     }
@@ -70,6 +71,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .strayFile: return "stray-file"
         case .missingFile: return "missing-file"
         case .branchNeverTaken: return "branch-never-taken"
+        case .staleTranslation: return "stale-translation"
         }
     }
 }

@@ -12,7 +12,7 @@ public struct LoadResult: Sendable {
 public enum BundleLoader {
     /// Which kind of item a file holds, decided by its path.
     enum FileRole: Equatable {
-        case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario, training
+        case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario, training, translations
     }
 
     static func role(of path: String) -> FileRole? {
@@ -28,6 +28,7 @@ public enum BundleLoader {
             case "referrals": return .referrals
             case "sources": return .sources
             case "glossary": return .glossary
+            case "translations": return .translations
             default: return nil
             }
         }
@@ -78,6 +79,7 @@ public enum BundleLoader {
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
         var flow: Flow?
+        var translationSources: [String: [String: String]] = [:]
         for root in roots where root.role != .bundle {
             let sink = DiagnosticSink(file: root.path, defaultLocale: bundleInfo.defaultLocale)
             switch root.role {
@@ -96,6 +98,7 @@ public enum BundleLoader {
             case .pathway: if let p = ItemReaders.pathway(root.node, sink) { pathways.append(p) }
             case .scenario: if let s = ItemReaders.scenario(root.node, sink) { scenarios.append(s) }
             case .training: if let s = ItemReaders.scenario(root.node, sink, training: true) { scenarios.append(s) }
+            case .translations: translationSources = ItemReaders.translationSources(root.node, sink)
             }
             diagnostics += sink.diagnostics
         }
@@ -105,9 +108,10 @@ public enum BundleLoader {
         }
         let emptyFlow = Flow(start: Reference("", at: .start(of: files.displayPath("flow.yaml"))), sections: [], nodes: [],
                              location: .start(of: files.displayPath("flow.yaml")))
-        let bundle = ContentBundle(info: bundleInfo, questions: questions, flow: flow ?? emptyFlow, outcomes: outcomes,
+        var bundle = ContentBundle(info: bundleInfo, questions: questions, flow: flow ?? emptyFlow, outcomes: outcomes,
                                    pathways: pathways, referrals: referrals, sources: sources, glossary: terms,
                                    scenarios: scenarios, hash: files.hash)
+        bundle.translationSources = translationSources
         return LoadResult(bundle: bundle, diagnostics: diagnostics)
     }
 

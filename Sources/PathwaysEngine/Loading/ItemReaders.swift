@@ -36,6 +36,23 @@ enum ItemReaders {
                           reviewIntervalDays: interval, disclaimer: disclaimer, location: r.location)
     }
 
+    /// translations.yaml: locale → string id → hash of the source each translation was made from.
+    static func translationSources(_ node: Node, _ sink: DiagnosticSink) -> [String: [String: String]] {
+        guard var r = MappingReader(node, sink, what: "the translation record") else { return [:] }
+        var out: [String: [String: String]] = [:]
+        for entry in r.entries {
+            _ = r.node(entry.key)
+            guard var lr = MappingReader(entry.value, sink, what: "the '\(entry.key)' translations") else { continue }
+            for e in lr.entries {
+                _ = lr.node(e.key)
+                if let (hash, _) = Read.string(e.value, sink, what: "a source hash") { out[entry.key, default: [:]][e.key] = hash }
+            }
+            lr.finish()
+        }
+        r.finish()
+        return out
+    }
+
     static func question(_ node: Node, _ sink: DiagnosticSink) -> Question? {
         guard var r = MappingReader(node, sink, what: "a question") else { return nil }
         let id = r.id()

@@ -8,6 +8,8 @@ struct MappingReader {
     let what: String
     private var pairs: [(key: String, keyNode: Node, value: Node)] = []
     private var allowed: [String] = []
+    /// A `{…}` flow mapping: its plain values end at ',' or '}'.
+    let isFlow: Bool
 
     /// Reads `node` as a mapping; reports and returns nil when it is something else.
     init?(_ node: Node, _ sink: DiagnosticSink, what: String) {
@@ -18,6 +20,7 @@ struct MappingReader {
             sink.report(.wrongType, at: sink.location(of: node), "expected \(what) as a mapping of keys to values, found \(node.kindName)")
             return nil
         }
+        isFlow = mapping.style == .flow
         for (key, value) in mapping {
             guard case .scalar(let k) = key else {
                 sink.report(.wrongType, at: sink.location(of: key), "a key must be plain text, found \(key.kindName)")
@@ -98,7 +101,7 @@ struct MappingReader {
 
     mutating func localized(_ key: String, required: Bool = false) -> LocalizedText? {
         guard let node = node(key, required: required) else { return nil }
-        return Read.localized(node, sink)
+        return Read.localized(node, sink, inFlow: isFlow)
     }
 
     mutating func condition(_ key: String, required: Bool = false) -> ConditionText? {

@@ -23,17 +23,19 @@ enum Read {
         return Array(sequence)
     }
 
-    /// A plain string (the default locale) or a mapping of locale → text.
-    static func localized(_ node: Node, _ sink: DiagnosticSink) -> LocalizedText? {
+    /// A plain string (the default locale) or a mapping of locale → text. `inFlow`: the text sits in a `{…}` mapping.
+    static func localized(_ node: Node, _ sink: DiagnosticSink, inFlow: Bool = false) -> LocalizedText? {
         let location = sink.location(of: node)
         switch node {
         case .scalar(let scalar):
             var text = LocalizedText([sink.defaultLocale: scalar.string], location: location)
-            text.places[sink.defaultLocale] = place(scalar, location)
+            text.places[sink.defaultLocale] = place(scalar, location, inFlow: inFlow, key: nil)
+            text.form = .scalar(inFlow: inFlow)
             return text
         case .mapping(let mapping):
             var texts: [String: String] = [:]
-            var places: [String: (location: SourceLocation, exact: Bool)] = [:]
+            var places: [String: TextPlace] = [:]
+            let flow = mapping.style == .flow || inFlow
             for (key, value) in mapping {
                 guard case .scalar(let k) = key, case .scalar(let v) = value else {
                     sink.report(.wrongType, at: sink.location(of: value), "each translation must be a locale code and a text, such as 'fr: Bonjour'")
@@ -44,10 +46,11 @@ enum Read {
                     continue
                 }
                 texts[k.string] = v.string
-                places[k.string] = place(v, sink.location(of: value))
+                places[k.string] = place(v, sink.location(of: value), inFlow: flow, key: sink.location(of: key))
             }
             var text = LocalizedText(texts, location: location)
             text.places = places
+            text.form = .mapping(flow: flow)
             return text
         default:
             sink.report(.wrongType, at: location, "expected text, or a mapping of locale to text, found \(node.kindName)")
@@ -56,11 +59,19 @@ enum Read {
     }
 
     /// Where a scalar's text starts (after an opening quote), and whether offsets in it are columns.
-    static func place(_ scalar: Node.Scalar, _ location: SourceLocation) -> (location: SourceLocation, exact: Bool) {
+    static func place(_ scalar: Node.Scalar, _ location: SourceLocation, inFlow: Bool, key: SourceLocation?) -> TextPlace {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         let singleLine = !scalar.string.contains("\n") && scalar.style != .literal && scalar.style != .folded
             && !scalar.string.contains("\\")
-        return (quoted ? location.advanced(by: 1) : location, singleLine)
+        let form: ScalarForm
+        switch scalar.style {
+        case .singleQuoted: form = .singleQuoted
+        case .doubleQuoted: form = .doubleQuoted
+        case .literal, .folded: form = .block
+        default: form = .plain
+        }
+        return TextPlace(location: quoted ? location.advanced(by: 1) : location, exact: singleLine, form: form,
+                         inFlow: inFlow, keyLocation: key)
     }
 
     static func isLocaleCode(_ text: String) -> Bool {

@@ -24,6 +24,8 @@ public struct ContentBundle: Sendable {
     public var scenarios: [Scenario]
     /// A SHA-256 over the bundle's files, so an assessment names the exact content behind it.
     public var hash: String
+    /// Locale → string id → hash of the source text each translation was made from (translations.yaml).
+    public var translationSources: [String: [String: String]] = [:]
 
     let questionIndex: [String: Int]
     let outcomeIndex: [String: Int]

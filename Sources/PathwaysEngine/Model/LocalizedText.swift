@@ -4,9 +4,11 @@ public struct LocalizedText: Hashable, Sendable {
     public var texts: [String: String]
     /// Where the text was written, for diagnostics.
     public var location: SourceLocation?
-    /// Where each locale's text starts, and whether a character offset in it maps to a column
-    /// (true for single-line text), so a problem inside the text can be placed exactly.
-    public var places: [String: (location: SourceLocation, exact: Bool)] = [:]
+    /// Where each locale's text is written, so a problem inside it can be placed exactly and a
+    /// translation can be written back into the file.
+    public var places: [String: TextPlace] = [:]
+    /// How the whole text is written: one scalar, or a mapping of locales (block or `{…}` flow style).
+    public var form: TextForm = .scalar(inFlow: false)
 
     public init(_ texts: [String: String], location: SourceLocation? = nil) {
         self.texts = texts
@@ -31,6 +33,30 @@ public struct LocalizedText: Hashable, Sendable {
 
     public static func == (a: LocalizedText, b: LocalizedText) -> Bool { a.texts == b.texts }
     public func hash(into hasher: inout Hasher) { hasher.combine(texts) }
+}
+
+/// How a scalar is written in YAML.
+public enum ScalarForm: Sendable, Hashable { case plain, singleQuoted, doubleQuoted, block }
+
+/// How a localized text is written in its file.
+public enum TextForm: Sendable, Hashable {
+    /// A single string (the default locale); `inFlow` when it sits inside a `{…}` mapping.
+    case scalar(inFlow: Bool)
+    /// A mapping of locale to text.
+    case mapping(flow: Bool)
+}
+
+/// Where one locale's text is written.
+public struct TextPlace: Sendable, Hashable {
+    /// The first character of the text (after an opening quote).
+    public var location: SourceLocation
+    /// Whether a character offset in the text is a column offset (single-line text without escapes).
+    public var exact: Bool
+    public var form: ScalarForm
+    /// Inside a `{…}` flow mapping, where a plain scalar ends at ',' or '}'.
+    public var inFlow: Bool
+    /// Where the key of this locale is written (`fr:`), for a mapping.
+    public var keyLocation: SourceLocation?
 }
 
 /// A piece of advice: text that may need verifying with a lawyer, and the sources it rests on.
