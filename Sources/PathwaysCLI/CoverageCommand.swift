@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PathwaysEngine
+
+/// `pathways coverage [DIR]`: what the scenarios exercise, and which pathways any answers can reach.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Show what the scenarios exercise, and which pathways some answers can reach (with an example) or none can (and why).")
+
+    @Argument(help: "The bundle folder (default: the shipped content).")
+    var directory: String?
+
+    @Flag(help: "List every covered item too, not only what is missed.")
+    var verbose = false
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let checked = try options.load(positional: directory, today: nil)
+        let bundle = checked.bundle
+        let c = ScenarioCoverage(bundle: bundle)
+        func part(_ name: String, _ covered: [String], _ missed: [String]) {
+            let total = covered.count + missed.count
+            let pct = total == 0 ? 100 : covered.count * 100 / total
+            print("\(name): \(covered.count)/\(total) (\(pct)%)")
+            if verbose { for x in covered { print("  covered: \(x)") } }
+            for x in missed { print("  not exercised: \(x)") }
+        }
+        print("Scenarios (\(bundle.scenarios.count)):")
+        part("questions asked", c.questions.covered, c.questions.missed)
+        part("options chosen", c.options.covered, c.options.missed)
+        part("flow edges taken", c.edges.covered, c.edges.missed)
+        let seen = c.pathways.filter { !$0.statuses.isEmpty }
+        print("pathways seen: \(seen.count)/\(c.pathways.count)")
+        for p in c.pathways {
+            let statuses = p.statuses.map(\.words).joined(separator: ", ")
+            if verbose || p.statuses.count < PathwayStatus.allCases.count {
+                print("  \(p.id): " + (statuses.isEmpty ? "never seen" : statuses))
+            }
+        }
+        print("")
+        print("Reachability (every path through the flow):")
+        let analysis = PathwayReachability(bundle: bundle)
+        var unreachable = 0
+        for p in bundle.pathways {
+            switch analysis.analyse(p) {
+            case .reachable(let answers):
+                let example = bundle.questions.compactMap { q in answers[q.id].map { "\(q.id)=\(Self.show($0))" } }
+                print("  \(p.id): reachable, e.g. " + example.joined(separator: " "))
+            case .unreachable(let blocking):
+                unreachable += 1
+                let why = blocking.map { "'\(p.eligibility[$0].condition.text)'" }
+                print("  \(p.id): NO answers reach it" + (why.isEmpty ? ": its criteria are never all true on one path" : ": never true on any path: " + why.joined(separator: ", ")))
+            case .undecided:
+                print("  \(p.id): undecided (the search was too large)")
+            }
+        }
+        if unreachable > 0 { throw ExitCode(1) }
+    }
+
+    static func show(_ a: Answer) -> String {
+        switch a {
+        case .declined: return "declined"
+        case .value(.option(let o)): return o
+        case .value(.options(let os)): return "[" + os.joined(separator: ",") + "]"
+        case .value(.number(let n)): return n.rounded() == n ? String(Int(n)) : String(n)
+        case .value(.date(let d)): return d.description
+        case .value(.text(let t)): return "\"\(t)\""
+        }
+    }
+}
