@@ -13,7 +13,7 @@ struct PathwaysCommand: ParsableCommand {
             With no subcommand, opens the caseworker interface (full screen, or line by line with --plain). \
             Information, not legal advice. Content editors: 'pathways check' and 'pathways test'.
             """,
-        subcommands: [OpenCommand.self, CheckCommand.self, TestCommand.self, AssessCommand.self, CasesCommand.self, TrainCommand.self, GraphCommand.self, SchemaCommand.self, TranslationsCommand.self, CoverageCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, TestCommand.self, AssessCommand.self, CasesCommand.self, TrainCommand.self, GraphCommand.self, SchemaCommand.self, TranslationsCommand.self, CoverageCommand.self, PreviewCommand.self],
         defaultSubcommand: OpenCommand.self)
 }
 

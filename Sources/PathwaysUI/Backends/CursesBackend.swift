@@ -7,7 +7,8 @@ import PathwaysEngine
 public enum CursesBackend {
     /// Runs the interface until the worker quits. Returns the process exit status. With a keeper, every
     /// confirmed answer is committed before the next frame, and `lockAfter` seconds idle lock the case.
-    public static func run(_ initial: UIState, color: Bool, keeper: CaseKeeper? = nil, lockAfter: Double = 300) -> Int32 {
+    public static func run(_ initial: UIState, color: Bool, keeper: CaseKeeper? = nil, lockAfter: Double = 300,
+                           preview: PreviewSource? = nil) -> Int32 {
         let hasColor = pw_start(color ? 1 : 0)
         guard hasColor >= 0 else {
             FileHandle.standardError.write(Data("pathways: this terminal cannot be used full-screen; try --plain\n".utf8))
@@ -29,8 +30,12 @@ public enum CursesBackend {
                 lastFrame = frame
             }
             var value: UInt32 = 0
-            // Wake once a second to notice an idle case; the clock is read here, never in the state.
-            let kind = pw_read_key(1000, &value)
+            // Wake once a second to notice an idle case (four times a second in preview, to see saved files);
+            // the clock and the disk are read here, never in the state.
+            let kind = pw_read_key(preview == nil ? 1000 : 250, &value)
+            if let preview, let reload = preview.poll() {
+                state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
+            }
             guard let event = translate(kind, value) else {
                 if keeper != nil, !state.locked, state.session != nil, Date().timeIntervalSince(lastInput) >= lockAfter { state.lock() }
                 continue
@@ -42,6 +47,8 @@ public enum CursesBackend {
                 case .wipeTerminal:
                     pw_wipe_terminal()
                     lastFrame = nil
+                case .previewRequest(.recordScenario):
+                    if let preview, let session = state.session { state.recordedScenario(preview.recordScenario(session)) }
                 default:
                     Effects.perform(effect, on: &state, keeper: keeper)
                 }
@@ -125,7 +132,7 @@ enum Effects {
             }
         case .unlock(let passphrase): state.unlockResult(keeper.unlock(passphrase))
         case .closeCase: keeper.close()
-        case .quit, .wipeTerminal: break
+        case .quit, .wipeTerminal, .previewRequest: break
         }
     }
 }

@@ -34,9 +34,9 @@ public enum Renderer {
         }
         let footerTop = state.height - layout.footerHeight
         frame.put(String(repeating: "─", count: state.width), .muted, row: footerTop - 1, col: 0)
-        if let status = view.status { frame.put(status, row: footerTop - 2) }
+        if let status = view.status ?? screens.previewStatus() { frame.put(status, row: footerTop - 2) }
         if state.confirmQuit { frame.put(UIText.quitConfirm.text(state.locale), .error, row: footerTop - 2, col: 0) }
-        for (i, line) in footer(view.keys, state.locale, width: state.width).prefix(layout.footerHeight).enumerated() {
+        for (i, line) in footer(view.keys, state.locale, width: state.width, preview: state.preview != nil).prefix(layout.footerHeight).enumerated() {
             frame.put(line, row: footerTop + i)
         }
         return frame
@@ -73,9 +73,10 @@ public enum Renderer {
     }
 
     /// Key hints packed into lines: every hint whole, the quick exit always first so it is never cut.
-    static func footer(_ keys: [UIText], _ locale: String, width: Int) -> [StyledLine] {
+    static func footer(_ keys: [UIText], _ locale: String, width: Int, preview: Bool = false) -> [StyledLine] {
         var lines: [StyledLine] = [], current: StyledLine = [], used = 0
-        for key in [.keyQuickExit] + keys.filter({ $0 != .keyQuickExit }) {
+        let extra: [UIText] = preview ? [.keyDiagnostics, .keyJumpID, .keyRecord] : []
+        for key in [.keyQuickExit] + extra + keys.filter({ $0 != .keyQuickExit }) {
             let text = key.text(locale)
             let w = TextWidth.of(text)
             if used > 0 && used + 2 + w > width { lines.append(current); current = []; used = 0 }

@@ -26,6 +26,8 @@ struct Screens {
         case .term(let id): return term(id, width)
         case .neutral: return ScreenView(header: [], body: [], keys: [])
         case .cases: return cases(width)
+        case .diagnostics: return diagnosticsList(width)
+        case .diagnostic(let i): return diagnosticDetail(i, width)
         case .trainingList: return trainingList(width)
         case .walkthrough: return walkthrough(width)
         case .quizResults: return quizResults(width)
@@ -45,6 +47,11 @@ struct Screens {
 
     /// "Pathways [EN] FR — Title": the language indicator comes first so it is never cut off.
     func header(_ title: String) -> [StyledLine] {
+        if let p = state.preview {
+            let status = p.broken ? UIText.previewBroken.text(locale) : "\(bundle.info.id) \(bundle.info.version) · reload \(p.reloads)"
+            return [plainHeader(title), [Span(" " + t(.previewBanner) + " ", Style(.banner, bold: true, reverse: true)),
+                                         Span(" " + status, p.broken ? Style.error : .muted)]]
+        }
         if state.training != nil {
             // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one.
             return [[Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))], plainHeader(title)]
@@ -62,7 +69,7 @@ struct Screens {
         guard let s = state.session else { return header("") }
         let p = s.progress
         let section = p.section.map { content.plain($0.title) } ?? ""
-        if state.training != nil { return header(section) }
+        if state.training != nil || state.preview != nil { return header(section) }
         var line = header(section)
         let code = state.caseCode.map { " · \(t(.caseLabel)) \($0)" } ?? ""
         line.append([Span("\(t(.step)) \(p.step) \(t(.ofAbout)) \(max(p.step, p.estimatedTotal))" + code, .muted)])

@@ -26,4 +26,6 @@ public enum Effect: Hashable, Sendable {
     case unlock(String)
     /// Stop recording the current case.
     case closeCase
+    /// Something only the content preview does.
+    case previewRequest(PreviewRequest)
 }

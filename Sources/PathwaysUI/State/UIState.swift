@@ -17,6 +17,24 @@ public enum ScreenID: Hashable, Sendable {
     case trainingList
     case walkthrough
     case quizResults
+    /// Preview: the checker's diagnostics, and one of them with the lines around it.
+    case diagnostics
+    case diagnostic(Int)
+}
+
+/// What the content editor's preview knows beyond the case: the checker's last word on the files.
+public struct PreviewState: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    /// Diagnostic index → the lines around it, numbered, from the file as it is now.
+    public var excerpts: [Int: [String]] = [:]
+    /// The files have errors: the last good bundle stays on screen.
+    public var broken = false
+    public var reloads = 0
+    /// Typing an id after ':' to jump to a question or pathway.
+    public var jump: String?
+    public var message: String?
+
+    public init() {}
 }
 
 /// Where a training session is: which case, which step, what is shown to the room.
@@ -46,6 +64,7 @@ public enum Target: Hashable, Sendable {
     case continueConversation
     case savedCase(String)
     case trainingScenario(String)
+    case diagnosticEntry(Int)
 }
 
 public enum MenuItem: Hashable, Sendable, CaseIterable {
@@ -61,8 +80,8 @@ public enum InputProblem: Hashable, Sendable {
 
 /// Everything the interface shows, as a value: `update` changes it, screens draw it.
 public struct UIState: Sendable {
-    public let bundle: ContentBundle
-    public let metrics: FlowMetrics
+    public internal(set) var bundle: ContentBundle
+    public internal(set) var metrics: FlowMetrics
     public var session: Session?
     public var screen: ScreenID = .start
     /// Where Esc goes from a detail or glossary screen.
@@ -100,6 +119,8 @@ public struct UIState: Sendable {
     var freeScroll = false
     /// Training mode: fictional cases only; nothing is ever recorded.
     public var training: TrainingMode?
+    /// Content preview: live reload, diagnostics and jumping by id.
+    public var preview: PreviewState?
 
     /// Starts in training mode, on the list of training cases.
     public static func training(bundle: ContentBundle, width: Int = 100, height: Int = 30, locale: String? = nil) -> UIState {

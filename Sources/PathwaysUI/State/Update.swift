@@ -112,6 +112,7 @@ extension UIState {
 
     private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
         if training != nil, let effects = handleTraining(key) { return effects }
+        if preview != nil, let effects = handlePreview(key) { return effects }
         if isTyping, let effects = handleTyping(key) { return effects }
         switch key {
         case .up, .char("k"): move(-1)
@@ -228,6 +229,10 @@ extension UIState {
             outbox.append(.reopen(code))
         case .trainingScenario(let id):
             openWalkthrough(id)
+        case .diagnosticEntry(let i):
+            previous.append(screen)
+            screen = .diagnostic(i)
+            scroll = 0
         }
     }
 
@@ -316,6 +321,11 @@ extension UIState {
             cursor = 0
         case .trainingList, .walkthrough, .quizResults:
             break
+        case .diagnostics, .diagnostic:
+            screen = previous.popLast() ?? .question
+            cursor = 0
+            scroll = 0
+            if screen == .question || screen == .results { showQuestionOrResults() }
         case .pathway, .glossary, .term:
             screen = previous.popLast() ?? .results
             cursor = 0

@@ -17,6 +17,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case trainingBanner, trainingCases, personaCard, learningGoals, learningPoints, facilitatorNote, discuss, caseAnswer
     case revealHint, notesHidden, quizScore, quizYourAnswer, quizCaseAnswer, quizSame, pathwaysCompared, youGot, caseGets, stepOf, notAsked
     case keyNext, keyPrevious, keyReveal, keyHideNotes, keyJump, keyQuiz, keyList, jumpPrompt
+    case previewBanner, previewBroken, diagnosticsTitle, noDiagnostics, keyDiagnostics, keyJumpID, keyRecord, jumpIDPrompt, nodeLabel
     case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
 
     /// The text in `locale` (English when the locale is unknown).
@@ -125,6 +126,15 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyQuiz: ("z quiz", "z quiz"),
         .keyList: ("Esc list", "Échap liste"),
         .jumpPrompt: ("Go to step: ", "Aller à l'étape : "),
+        .previewBanner: ("PREVIEW", "APERÇU"),
+        .previewBroken: ("the files have errors: showing the last good content (d: diagnostics)", "les fichiers ont des erreurs : dernier contenu valide affiché (d : diagnostics)"),
+        .diagnosticsTitle: ("Diagnostics", "Diagnostics"),
+        .noDiagnostics: ("No problems found.", "Aucun problème trouvé."),
+        .keyDiagnostics: ("d/F6 diagnostics", "d/F6 diagnostics"),
+        .keyJumpID: (":/F7 go to id", ":/F7 aller à un id"),
+        .keyRecord: ("w/F8 save as scenario", "w/F8 enregistrer comme scénario"),
+        .jumpIDPrompt: ("Go to question or pathway id: ", "Aller à la question ou voie (id) : "),
+        .nodeLabel: ("node", "nœud"),
         .caseLabel: ("Case", "Dossier"),
         .lockedTitle: ("Locked after a pause", "Verrouillé après une pause"),
         .lockedHint: ("Type the passphrase of the case records, then Enter.", "Tapez la phrase de passe des dossiers, puis Entrée."),

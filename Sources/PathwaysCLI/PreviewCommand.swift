@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PathwaysEngine
+import PathwaysUI
+
+/// `pathways preview [DIR]`: the interface on a bundle folder, reloading it when a file is saved.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Preview a content bundle in the interface, reloading it within a second of every save.",
+        discussion: "d: the checker's diagnostics · ':' then an id: go to a question or pathway · w: save the answers as a scenario")
+
+    @Argument(help: "The bundle folder (default: ./Content).")
+    var directory: String?
+
+    @Flag(help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        let dir = directory ?? "Content"
+        let source = FolderPreview(folder: URL(fileURLWithPath: dir), display: dir)
+        guard let first = source.poll() else { throw CLIError("no content folder at '\(dir)'") }
+        guard !shouldUseLineMode(plain: false) else {
+            // No terminal to draw on: say what the checker says, as `pathways check` would.
+            printDiagnostics(first.diagnostics) { print($0) }
+            throw CLIError("the preview needs a terminal")
+        }
+        let state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts)
+        let status = CursesBackend.run(state, color: colorWanted(noColor: noColor), keeper: nil, preview: source)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Watches a bundle folder: a reload whenever the files' hash changes; never throws on a broken file.
+final class FolderPreview: PreviewSource {
+    let folder: URL
+    let display: String
+    private var lastHash: String?
+
+    init(folder: URL, display: String) {
+        self.folder = folder
+        self.display = display
+    }
+
+    func poll() -> PreviewReload? {
+        guard let files = try? ContentFiles.read(directory: folder, displayRoot: display) else { return nil }
+        let hash = files.hash
+        guard hash != lastHash else { return nil }
+        lastHash = hash
+        let checked = Checker.check(files, today: Clock.today())
+        // A file that does not parse explains the errors after it: show such files first.
+        let diagnostics = checked.diagnostics.filter { $0.code == .yamlSyntax } + checked.diagnostics.filter { $0.code != .yamlSyntax }
+        var excerpts: [Int: [String]] = [:]
+        for (i, d) in diagnostics.enumerated() {
+            let root = display.hasSuffix("/") ? display : display + "/"
+            let rel = d.location.file.hasPrefix(root) ? String(d.location.file.dropFirst(root.count)) : d.location.file
+            guard let bytes = files.files[rel], let text = String(validating: bytes, as: UTF8.self) else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let from = max(1, d.location.line - 3), to = min(lines.count, d.location.line + 3)
+            guard from <= to else { continue }
+            excerpts[i] = (from...to).map { String(format: "%4d ", $0) + lines[$0 - 1] }
+        }
+        return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts)
+    }
+
+    func recordScenario(_ session: Session) -> String {
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+                                                formatOptions: [.withFullDate, .withTime]).replacingOccurrences(of: ":", with: "")
+        let id = "recorded-" + stamp.lowercased()
+        let dir = folder.appendingPathComponent("scenarios")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent(id + ".yaml")
+        let text = ScenarioWriter.yaml(id: id, title: "Recorded in preview \(stamp)", session: session)
+        do {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return "saved scenarios/\(id).yaml"
+        } catch {
+            return "could not save the scenario: \(error.localizedDescription)"
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import PathwaysEngine
+
+/// A bundle reloaded from its files, with the checker's diagnostics and the lines around each one.
+public struct PreviewReload: Sendable {
+    public var bundle: ContentBundle
+    public var diagnostics: [Diagnostic]
+    public var excerpts: [Int: [String]]
+
+    public init(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]]) {
+        self.bundle = bundle
+        self.diagnostics = diagnostics
+        self.excerpts = excerpts
+    }
+}
+
+/// Where the preview's content comes from: the CLI watches a folder; tests hand in bundles.
+public protocol PreviewSource: AnyObject {
+    /// The bundle again when its files changed since the last call, else nil.
+    func poll() -> PreviewReload?
+    /// Writes the session's answers and assessment as a new scenario file; returns what to tell the editor.
+    func recordScenario(_ session: Session) -> String
+}
