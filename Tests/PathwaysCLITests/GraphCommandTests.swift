@@ -97,3 +97,28 @@ final class TranslationsCommandTests: XCTestCase {
         XCTAssertTrue(check.stdout.contains("warning: the English text of 'question.age.prompt' changed after the French translation was made [PW030]"), check.stdout)
     }
 }
+
+/// `pathways coverage` through the real binary.
+final class CoverageCommandTests: XCTestCase {
+    func testCoverageOfTheShippedBundleReachesEveryPathway() throws {
+        let out = try BinaryRunner.run(["coverage"])
+        XCTAssertEqual(out.status, 0, out.stdout + out.stderr)
+        XCTAssertTrue(out.stdout.contains("flow edges taken: "), out.stdout)
+        XCTAssertTrue(out.stdout.contains("  vtip-trp: reachable, e.g. "), out.stdout)
+        XCTAssertFalse(out.stdout.contains("NO answers reach"), out.stdout)
+    }
+
+    func testAnUnreachablePathwayIsReportedWithWhyAndExitsOne() throws {
+        let dir = try BinaryRunner.starterCopy(replacing: ["pathways/impossible.yaml": """
+            id: impossible
+            title: {en: Impossible, fr: Impossible}
+            eligibility:
+              - when: "status = citizen"
+              - when: "arrived_on < 2020-01-01"
+            sources: [S1]
+            """])
+        let out = try BinaryRunner.run(["coverage", dir.path])
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stdout.contains("  impossible: NO answers reach it: its criteria are never all true on one path"), out.stdout)
+    }
+}
