@@ -47,7 +47,7 @@ final class StoreKeeper: CaseKeeper {
                 notice.append("  " + report.title(ofPathway: c.id) + ": " + (c.before?.words ?? "—") + " → " + c.now.words)
             }
         }
-        return ReopenedCase(session: session, locale: record.summary.locale, notice: notice)
+        return ReopenedCase(session: session, locale: record.summary.locale, notice: notice, notes: record.notes)
     }
 
     func unlock(_ passphrase: String) -> Bool {
@@ -55,4 +55,27 @@ final class StoreKeeper: CaseKeeper {
     }
 
     func close() { recorder = nil }
+
+    func saveNotes(_ notes: String) throws {
+        guard let recorder else { return }
+        try store.saveNotes(notes, for: recorder.code, now: Date())
+    }
+
+    /// Writes CODE-DATE.md and .txt into an exports folder beside the store, readable by its owner only.
+    func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String {
+        guard let recorder else { throw StoreError.noSuchCase("(no case)") }
+        try recorder.sync(session, locale: locale)
+        let record = try store.load(recorder.code)
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let base = folder.appendingPathComponent("\(recorder.code.value)-\(day(Date()))").path
+        for format in CaseExport.Format.allCases {
+            let text = CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers, locale: locale)
+            let path = base + (format == .markdown ? ".md" : ".txt")
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.unreadable("cannot write \(path)")
+            }
+        }
+        return (locale == "fr" ? "Résumé écrit : " : "Summary written: ") + base + ".md / .txt"
+    }
 }

@@ -79,3 +79,24 @@ final class PlainModeTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("Step 1 of about"), out.stdout)
     }
 }
+
+/// Notes and the referral summary from the line mode, with case records on.
+final class PlainRecordsTests: XCTestCase {
+    func testNotesAndExportAreSavedPrivatelyBesideTheStore() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plain-records-\(UUID().uuidString)")
+        let store = dir.appendingPathComponent("cases.sqlite").path
+        let out = try BinaryRunner.run(["--plain", "--store", store], environment: ["PATHWAYS_PASSPHRASE": "test passphrase"],
+                                       input: "2\nnote call back Tuesday\nexport with answers\nquit\n")
+        XCTAssertEqual(out.status, 0, out.stdout + out.stderr)
+        XCTAssertTrue(out.stdout.contains("Notes saved."), out.stdout)
+        XCTAssertTrue(out.stdout.contains("Summary written: "), out.stdout)
+        let exports = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("exports").path).sorted()
+        XCTAssertEqual(exports.count, 2)
+        XCTAssertTrue(exports[0].hasSuffix(".md") && exports[1].hasSuffix(".txt"), "\(exports)")
+        let md = try String(contentsOfFile: dir.appendingPathComponent("exports/\(exports[0])").path, encoding: .utf8)
+        XCTAssertTrue(md.contains("## Answers"), md)
+        XCTAssertTrue(md.contains("This is information, not legal advice."))
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("exports/\(exports[0])").path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+}

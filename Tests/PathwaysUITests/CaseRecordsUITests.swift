@@ -76,3 +76,30 @@ final class CaseRecordsUITests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("NOT SAVED: disk full"))
     }
 }
+
+/// Notes and the referral summary from the interface.
+final class NotesAndExportUITests: XCTestCase {
+    func testNotesAreTypedOnTheReviewScreenAndSaved() {
+        var s = UIState(bundle: Fixture.bundle, width: 80, height: 24)
+        s.recordsAvailable = true
+        s.press(.enter, .char("2"), .enter, .function(2))
+        XCTAssertTrue(Renderer.frame(s).text.contains("Caseworker's notes (no names)"))
+        s.press(.char("n"))
+        s.type("call back Tuesday")
+        XCTAssertTrue(Renderer.frame(s).text.contains("Notes (no names), then Enter: call back Tuesday▏"))
+        XCTAssertEqual(s.handle(.key(.enter)), [.saveNotes("call back Tuesday")])
+        XCTAssertTrue(Renderer.frame(s).text.contains("  call back Tuesday"))
+    }
+
+    func testTheResultsOfferTheReferralSummaryWithOrWithoutAnswers() {
+        var s = UIState(bundle: Fixture.bundle, width: 100, height: 30)
+        s.recordsAvailable = true
+        s.press(.enter, .char("1"), .enter)
+        XCTAssertEqual(s.screen, .results)
+        XCTAssertTrue(Renderer.frame(s).text.contains("e export summary (E with answers)"))
+        XCTAssertEqual(s.handle(.key(.char("e"))), [.export(includeAnswers: false)])
+        XCTAssertEqual(s.handle(.key(.char("E"))), [.export(includeAnswers: true)])
+        s.exported("Summary written: /tmp/x.md / .txt")
+        XCTAssertTrue(Renderer.frame(s).text.contains("Summary written: /tmp/x.md / .txt"))
+    }
+}

@@ -132,6 +132,13 @@ enum Effects {
             }
         case .unlock(let passphrase): state.unlockResult(keeper.unlock(passphrase))
         case .closeCase: keeper.close()
+        case .saveNotes(let text):
+            do { try keeper.saveNotes(text) } catch { state.recorded(error: "\(error)", code: keeper.caseCode) }
+        case .export(let withAnswers):
+            guard let session = state.session else { return }
+            do { state.exported(try keeper.export(session, locale: state.locale, includeAnswers: withAnswers)) } catch {
+                state.exported("\(error)")
+            }
         case .quit, .wipeTerminal, .previewRequest: break
         }
     }

@@ -135,6 +135,18 @@ public struct PlainDriver {
             session.goTo(question: answered[n - 1])
             return .moved
         }
+        if words[0] == "note" || words[0] == "notes" {
+            guard let keeper else { say("Case records are off: notes cannot be kept.", "Les dossiers sont désactivés : les notes ne peuvent pas être gardées."); return .stay }
+            let text = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            do { try keeper.saveNotes(text); say("Notes saved.", "Notes enregistrées.") } catch { write(UIText.notSaved.text(locale) + " \(error)") }
+            return .stay
+        }
+        if words[0] == "export" || words[0] == "exporter" {
+            guard let keeper else { say("Case records are off: use 'pathways assess' instead.", "Les dossiers sont désactivés : utilisez « pathways assess »."); return .stay }
+            let withAnswers = words.dropFirst().contains { $0.hasPrefix("answer") || $0.hasPrefix("répon") || $0.hasPrefix("repon") }
+            do { write(try keeper.export(session, locale: locale, includeAnswers: withAnswers)) } catch { write("\(error)") }
+            return .stay
+        }
         if matches(["quit", "quitter"], "q") { return .quit }
         return nil
     }
@@ -250,9 +262,9 @@ public struct PlainDriver {
 
     func showHelp() {
         if fr {
-            write("Commandes : un numéro ou une valeur pour répondre; ? pourquoi; retour; revoir; modifier N; résultats; détail N; langue; continuer; refuser; glossaire; quitter.")
+            write("Commandes : un numéro ou une valeur pour répondre; ? pourquoi; retour; revoir; modifier N; résultats; détail N; langue; continuer; refuser; glossaire; note TEXTE; exporter (ou : exporter avec réponses); quitter.")
         } else {
-            write("Commands: a number or a value to answer; ? why we ask; back; review; change N; results; detail N; lang; continue; decline; glossary; quit.")
+            write("Commands: a number or a value to answer; ? why we ask; back; review; change N; results; detail N; lang; continue; decline; glossary; note TEXT; export (or: export with answers); quit.")
         }
     }
 

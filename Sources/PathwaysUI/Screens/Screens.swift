@@ -207,6 +207,11 @@ struct Screens {
                 body.append(BodyLine([Span("  ")] + l, target: .question(id)))
             }
         }
+        if state.recordsAvailable {
+            body.append(BodyLine([]))
+            body.append(BodyLine([Span(t(.notesLabel), .heading)]))
+            for l in Wrap.lines(state.notes.isEmpty ? "—" : state.notes, width: width - 2) { body.append(BodyLine([Span("  ")] + l)) }
+        }
         let setAside = bundle.questions.filter { s.setAside[$0.id] != nil }
         if !setAside.isEmpty {
             body.append(BodyLine([]))
@@ -217,8 +222,11 @@ struct Screens {
                 for l in Wrap.lines(line, .muted, width: width - 2) { body.append(BodyLine([Span("  ")] + l)) }
             }
         }
+        var status: StyledLine?
+        if let typed = state.notesInput { status = [Span(t(.notesPrompt) + typed + "▏", Style(.normal, bold: true))] }
         return ScreenView(header: header(t(.review)), body: body,
-                          keys: [.keyMove, .keyChoose, .keyClose, .keyResults, .keyLanguage, .keyBilingual, .keyQuickExit])
+                          keys: (state.recordsAvailable ? [.keyNotes] : []) + [.keyMove, .keyChoose, .keyClose, .keyResults, .keyLanguage, .keyBilingual, .keyQuickExit],
+                          status: status)
     }
 
     // MARK: Results
@@ -280,8 +288,10 @@ struct Screens {
             body.append(BodyLine([]))
         }
         for l in Wrap.lines(t(.notLegalAdvice) + " " + content.plain(bundle.info.disclaimer), .muted, width: width) { body.append(BodyLine(l)) }
+        let exportKey: [UIText] = state.recordsAvailable && state.training == nil ? [.keyExport] : []
         return ScreenView(header: header(t(.results)), body: body,
-                          keys: [.keyMove, .keyChoose, .keyBack, .keyReview, .keyScroll, .keyLanguage, .keyBilingual, .keyQuickExit])
+                          keys: exportKey + [.keyMove, .keyChoose, .keyBack, .keyReview, .keyScroll, .keyLanguage, .keyBilingual, .keyQuickExit],
+                          status: state.info.map { [Span($0, Style(.recommended, bold: true))] })
     }
 
     // MARK: Pathway detail

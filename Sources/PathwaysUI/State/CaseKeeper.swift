@@ -26,11 +26,14 @@ public struct ReopenedCase: Sendable {
     public var locale: String
     /// "Content changed 1.0.0 → 1.1.0" and the recommendations that changed, if any.
     public var notice: [String]
+    /// The caseworker's notes on the case.
+    public var notes: String
 
-    public init(session: Session, locale: String, notice: [String]) {
+    public init(session: Session, locale: String, notice: [String], notes: String = "") {
         self.session = session
         self.locale = locale
         self.notice = notice
+        self.notes = notes
     }
 }
 
@@ -45,5 +48,9 @@ public protocol CaseKeeper: AnyObject {
     func unlock(_ passphrase: String) -> Bool
     /// Stops recording the current case (a new case, or a quick exit).
     func close()
+    /// Saves the caseworker's notes on the current case (encrypted like the answers).
+    func saveNotes(_ notes: String) throws
+    /// Writes the referral summary of the current case (Markdown and plain text); returns where.
+    func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String
     var caseCode: String? { get }
 }

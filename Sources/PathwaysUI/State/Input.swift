@@ -28,4 +28,7 @@ public enum Effect: Hashable, Sendable {
     case closeCase
     /// Something only the content preview does.
     case previewRequest(PreviewRequest)
+    case saveNotes(String)
+    /// Write the referral summary for printing.
+    case export(includeAnswers: Bool)
 }

@@ -113,6 +113,11 @@ public struct UIState: Sendable {
     public var lockFailed = false
     /// Saving failed: the worker must know the answer is not kept.
     public var recordError: String?
+    /// The caseworker's notes on the case, and the note being typed (on the review screen).
+    public var notes = ""
+    public var notesInput: String?
+    /// A passing word for the worker, such as where an export was written.
+    public var info: String?
     /// Effects produced while handling an event, handed to the backend by `handle`.
     var outbox: [Effect] = []
     /// Set by PgUp/PgDn: the view may leave the selected item to show long text.

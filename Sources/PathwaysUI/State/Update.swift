@@ -45,6 +45,9 @@ extension UIState {
         confirmQuit = false
         caseCode = nil
         notice = []
+        notes = ""
+        notesInput = nil
+        info = nil
         locked = false
         lockInput = ""
         return [.wipeTerminal, .closeCase]
@@ -89,6 +92,7 @@ extension UIState {
     /// The backend's answer to `.reopen`: the case is back where the worker left off.
     public mutating func reopened(_ c: ReopenedCase, code: String) {
         session = c.session
+        notes = c.notes
         locale = c.locale
         secondLocale = bundle.info.locales.first { $0 != locale } ?? locale
         caseCode = code
@@ -96,6 +100,35 @@ extension UIState {
         previous = []
         showQuestionOrResults()
     }
+
+    /// Notes (n on the review screen) and the referral summary (e, or E with the answers, on the results).
+    private mutating func handleNotesAndExport(_ key: Key) -> [Effect]? {
+        if var typed = notesInput {
+            switch key {
+            case .char(let c): typed.append(c); notesInput = typed
+            case .backspace, .delete: if !typed.isEmpty { typed.removeLast() }; notesInput = typed
+            case .enter:
+                notes = typed
+                notesInput = nil
+                return [.saveNotes(typed)]
+            case .escape: notesInput = nil
+            default: break
+            }
+            return []
+        }
+        guard recordsAvailable, session != nil, training == nil else { return nil }
+        switch (screen, key) {
+        case (.review, .char("n")):
+            notesInput = notes
+            return []
+        case (.results, .char("e")): return [.export(includeAnswers: false)]
+        case (.results, .char("E")): return [.export(includeAnswers: true)]
+        default: return nil
+        }
+    }
+
+    /// The backend's word after an export.
+    public mutating func exported(_ message: String) { info = message }
 
     /// The backend's report that saving failed, or nil when it worked.
     public mutating func recorded(error: String?, code: String?) {
@@ -113,6 +146,7 @@ extension UIState {
     private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
         if training != nil, let effects = handleTraining(key) { return effects }
         if preview != nil, let effects = handlePreview(key) { return effects }
+        if let effects = handleNotesAndExport(key) { return effects }
         if isTyping, let effects = handleTyping(key) { return effects }
         switch key {
         case .up, .char("k"): move(-1)
@@ -199,6 +233,7 @@ extension UIState {
                 session = Session(bundle: bundle, metrics: metrics)
                 caseCode = nil
                 notice = []
+                notes = ""
                 outbox += [.closeCase, .record]
                 showQuestionOrResults()
             case .language: switchLanguage()

@@ -17,6 +17,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case trainingBanner, trainingCases, personaCard, learningGoals, learningPoints, facilitatorNote, discuss, caseAnswer
     case revealHint, notesHidden, quizScore, quizYourAnswer, quizCaseAnswer, quizSame, pathwaysCompared, youGot, caseGets, stepOf, notAsked
     case keyNext, keyPrevious, keyReveal, keyHideNotes, keyJump, keyQuiz, keyList, jumpPrompt
+    case notesLabel, notesPrompt, keyNotes, keyExport
     case previewBanner, previewBroken, diagnosticsTitle, noDiagnostics, keyDiagnostics, keyJumpID, keyRecord, jumpIDPrompt, nodeLabel
     case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
 
@@ -126,6 +127,10 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyQuiz: ("z quiz", "z quiz"),
         .keyList: ("Esc list", "Échap liste"),
         .jumpPrompt: ("Go to step: ", "Aller à l'étape : "),
+        .notesLabel: ("Caseworker's notes (no names)", "Notes de l'intervenant (sans noms)"),
+        .notesPrompt: ("Notes (no names), then Enter: ", "Notes (sans noms), puis Entrée : "),
+        .keyNotes: ("n notes", "n notes"),
+        .keyExport: ("e export summary (E with answers)", "e exporter le résumé (E avec réponses)"),
         .previewBanner: ("PREVIEW", "APERÇU"),
         .previewBroken: ("the files have errors: showing the last good content (d: diagnostics)", "les fichiers ont des erreurs : dernier contenu valide affiché (d : diagnostics)"),
         .diagnosticsTitle: ("Diagnostics", "Diagnostics"),
