@@ -1,0 +1,75 @@
+import PathwaysEngine
+import XCTest
+@testable import PathwaysUI
+
+/// Thousands of random key events, resizes and quick exits into the interface's state machine: no crash,
+/// and the state is consistent after every event.
+final class SoakTests: XCTestCase {
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let keys: [Key] = [.up, .down, .left, .right, .enter, .backspace, .escape, .tab, .pageUp, .pageDown, .home, .end,
+                              .delete, .function(1), .function(2), .function(3), .function(4), .function(5), .function(6),
+                              .function(7), .function(8), .function(12), .control("x"), .control("c"), .control("a")]
+        + "0123456789 jkqrslbgnzeEdw:?hapx-é人".map { Key.char($0) }
+
+    func soak(_ make: () -> UIState, events: Int, seed: UInt64) {
+        var rng = SplitMix64(state: seed)
+        var s = make()
+        for i in 0..<events {
+            let roll = Int.random(in: 0..<100, using: &rng)
+            let event: Event
+            if roll < 3 {
+                event = .resize(width: Int.random(in: 20...160, using: &rng), height: Int.random(in: 5...60, using: &rng))
+            } else if roll == 3 {
+                event = .key(.function(12))
+            } else {
+                event = .key(Self.keys.randomElement(using: &rng)!)
+            }
+            let effects = s.handle(event)
+            if effects.contains(.quit) { s = make(); continue }
+            check(s, "seed \(seed), event \(i): \(event)")
+            if i % 7 == 0 {
+                let frame = Renderer.frame(s)
+                XCTAssertEqual(frame.rows.count, s.height, "seed \(seed), event \(i)")
+                XCTAssertTrue(frame.rows.allSatisfy { $0.count == s.width }, "seed \(seed), event \(i)")
+            }
+        }
+    }
+
+    /// What must hold after every event.
+    func check(_ s: UIState, _ context: String) {
+        XCTAssertGreaterThanOrEqual(s.cursor, 0, context)
+        let items = s.items
+        if !items.isEmpty { XCTAssertLessThan(s.cursor, max(1, items.count), context) }
+        XCTAssertGreaterThanOrEqual(s.scroll, 0, context)
+        if let session = s.session {
+            XCTAssertLessThanOrEqual(session.index, session.walk.stops.count, context)
+            for (id, answer) in session.walk.effective {
+                XCTAssertEqual(session.answers[id], answer, context)
+            }
+        }
+        if s.screen == .neutral { XCTAssertNil(s.session, context) }
+        if s.screen == .question { XCTAssertNotNil(s.currentQuestion, context) }
+        XCTAssertTrue(s.bundle.info.locales.contains(s.locale), context)
+    }
+
+    func testRandomKeysIntoTheCaseworkerInterface() {
+        for seed: UInt64 in [1, 2, 3] {
+            soak({ var s = UIState(bundle: Fixture.shipped, width: 80, height: 24); s.recordsAvailable = true; return s }, events: 1500, seed: seed)
+        }
+    }
+
+    func testRandomKeysIntoTrainingAndPreview() {
+        soak({ UIState.training(bundle: Fixture.shipped) }, events: 1500, seed: 11)
+        soak({ UIState.preview(bundle: Fixture.bundle, diagnostics: [], excerpts: [:]) }, events: 1500, seed: 12)
+    }
+}
