@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "pathways", targets: ["PathwaysCLI"]),
         .library(name: "PathwaysEngine", targets: ["PathwaysEngine"]),
+        .executable(name: "pathways-bench", targets: ["PathwaysBench"]),
+        .executable(name: "pathways-fuzz", targets: ["PathwaysFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -24,7 +26,7 @@ let package = Package(
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/PathwaysStore", "Tests", "Scripts", "docs", "README.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
         ),
@@ -51,6 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target of Scripts/fuzz (a stub in ordinary builds).
+        .executableTarget(name: "PathwaysFuzz", dependencies: ["PathwaysEngine"]),
+        // Timings for Scripts/bench (not shipped to caseworkers).
+        .executableTarget(name: "PathwaysBench", dependencies: ["PathwaysEngine", "PathwaysUI"]),
         .testTarget(
             name: "PathwaysEngineTests",
             dependencies: ["PathwaysEngine"],
