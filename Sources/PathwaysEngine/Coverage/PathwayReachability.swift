@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which pathways some answers can make apply, with one example set of answers for each, and for the
 /// others why not. The search walks the flow as a caseworker would, choosing among a few representative
 /// answers per question, and stops following a path as soon as three-valued evaluation shows the
@@ -78,7 +80,20 @@ public struct PathwayReachability: Sendable {
         return seen
     }
 
+    /// The search recurses once per question on a path, so it runs on a thread with a large stack:
+    /// a flow of 10,000 questions is 10,000 frames deep.
     public func analyse(_ pathway: Pathway) -> Result {
+        final class Box: @unchecked Sendable { var result: Result = .undecided }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { box.result = self.analyseHere(pathway); done.signal() }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        return box.result
+    }
+
+    func analyseHere(_ pathway: Pathway) -> Result {
         let criteria = pathway.eligibility.compactMap(\.condition.parsed)
         guard criteria.count == pathway.eligibility.count else { return .undecided }
         let goal: Condition = criteria.isEmpty ? .constant(true) : .and(criteria)
