@@ -40,7 +40,7 @@ final class CaseRecordsUITests: XCTestCase {
     func testResumeIsUnavailableWithoutRecords() {
         var s = UIState(bundle: Fixture.bundle, width: 80, height: 24)
         XCTAssertEqual(s.handle(.key(.char("2"))), [])
-        XCTAssertTrue(Renderer.frame(s).text.contains("2. Resume a case (not available yet)"))
+        XCTAssertTrue(Renderer.frame(s).text.contains("2. Resume a case (needs case records)"))
     }
 
     func testTheIdleLockHidesTheCaseUntilThePassphraseIsTyped() {

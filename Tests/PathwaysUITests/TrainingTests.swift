@@ -92,3 +92,19 @@ final class TrainingTests: XCTestCase {
         XCTAssertNil(s.caseCode)
     }
 }
+
+/// Training reached from the caseworker's start screen.
+final class TrainingFromStartTests: XCTestCase {
+    func testTrainingOpensFromTheStartScreenAndEscComesBack() {
+        var s = UIState(bundle: Fixture.bundle, width: 100, height: 30)
+        s.recordsAvailable = true
+        XCTAssertEqual(s.handle(.key(.char("3"))), [.closeCase])
+        XCTAssertEqual(s.screen, .trainingList)
+        XCTAssertTrue(Renderer.frame(s).text.contains("TRAINING — fictional case, nothing is saved"))
+        s.press(.enter, .right, .escape)
+        XCTAssertEqual(s.screen, .trainingList)
+        XCTAssertEqual(s.handle(.key(.escape)), [])
+        XCTAssertEqual(s.screen, .start)
+        XCTAssertNil(s.training)
+    }
+}

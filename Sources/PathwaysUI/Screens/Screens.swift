@@ -86,11 +86,12 @@ struct Screens {
         body.append(BodyLine([Span("\(t(.contentVersion)) \(info.id) \(info.version)\(reviewed)", .muted)]))
         body.append(BodyLine([]))
         let items: [(MenuItem, String, Bool)] = [
-            (.newCase, t(.newCase), true), (.resume, t(.resumeCase), state.recordsAvailable), (.training, t(.training), false),
+            (.newCase, t(.newCase), true), (.resume, t(.resumeCase), state.recordsAvailable), (.training, t(.training), !state.trainingScenarios.isEmpty),
             (.preview, t(.preview), false), (.language, t(.language), true), (.quit, t(.quit), true),
         ]
         for (i, (item, label, available)) in items.enumerated() {
-            let text = "\(i + 1). \(label)" + (available ? "" : " " + t(.notYetAvailable))
+            let why = item == .preview ? t(.previewForEditors) : t(.notYetAvailable)
+            let text = "\(i + 1). \(label)" + (available ? "" : " " + why)
             body.append(BodyLine([Span(text, available ? .plain : .muted)], target: .menu(item)))
         }
         body.append(BodyLine([]))

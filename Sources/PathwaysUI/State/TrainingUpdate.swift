@@ -23,7 +23,14 @@ extension UIState {
                 session = Session(bundle: bundle, metrics: metrics)
                 showQuestionOrResults()
                 return []
-            case .char("q"), .escape: return [.quit]
+            case .char("q"), .escape:
+                guard mode.fromStart else { return [.quit] }
+                training = nil
+                session = nil
+                screen = .start
+                cursor = 0
+                scroll = 0
+                return []
             default: return nil
             }
         case .walkthrough:
@@ -51,6 +58,7 @@ extension UIState {
             case .escape, .char("q"):
                 training = TrainingMode()
                 training?.notesHidden = mode.notesHidden
+                training?.fromStart = mode.fromStart
                 screen = .trainingList
                 cursor = 0
                 scroll = 0
@@ -65,7 +73,9 @@ extension UIState {
             switch key {
             case .escape, .char("q"):
                 session = nil
+                let fromStart = mode.fromStart
                 training = TrainingMode()
+                training?.fromStart = fromStart
                 screen = .trainingList
                 cursor = 0
                 scroll = 0

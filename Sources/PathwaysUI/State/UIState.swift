@@ -48,6 +48,8 @@ public struct TrainingMode: Hashable, Sendable {
     public var jump: String?
     /// The trainee is answering the questions themselves.
     public var quiz = false
+    /// Opened from the caseworker's start screen: leaving the list goes back there, not out.
+    public var fromStart = false
 
     public init() {}
 }

@@ -239,7 +239,17 @@ extension UIState {
             case .language: switchLanguage()
             case .quit: break
             case .resume: if recordsAvailable { outbox.append(.listCases) }
-            case .training, .preview: break
+            case .training:
+                // Training from the start screen: fictional cases only, nothing recorded; Esc comes back here.
+                guard !trainingScenarios.isEmpty else { break }
+                outbox.append(.closeCase)
+                session = nil
+                var mode = TrainingMode()
+                mode.fromStart = true
+                training = mode
+                screen = .trainingList
+                cursor = 0
+            case .preview: break
             }
             if item == .quit { confirmQuit = false }
         case .option(let id):

@@ -17,7 +17,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case trainingBanner, trainingCases, personaCard, learningGoals, learningPoints, facilitatorNote, discuss, caseAnswer
     case revealHint, notesHidden, quizScore, quizYourAnswer, quizCaseAnswer, quizSame, pathwaysCompared, youGot, caseGets, stepOf, notAsked
     case keyNext, keyPrevious, keyReveal, keyHideNotes, keyJump, keyQuiz, keyList, jumpPrompt
-    case notesLabel, notesPrompt, keyNotes, keyExport
+    case notesLabel, notesPrompt, keyNotes, keyExport, previewForEditors
     case previewBanner, previewBroken, diagnosticsTitle, noDiagnostics, keyDiagnostics, keyJumpID, keyRecord, jumpIDPrompt, nodeLabel
     case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
 
@@ -37,7 +37,7 @@ public enum UIText: String, CaseIterable, Sendable {
         .preview: ("Content preview", "Aperçu du contenu"),
         .language: ("Language: English → français", "Langue : français → English"),
         .quit: ("Quit", "Quitter"),
-        .notYetAvailable: ("(not available yet)", "(pas encore offert)"),
+        .notYetAvailable: ("(needs case records)", "(exige les dossiers)"),
         .step: ("Step", "Étape"),
         .ofAbout: ("of about", "sur environ"),
         .whyWeAsk: ("Why we ask", "Pourquoi nous le demandons"),
@@ -128,6 +128,7 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyList: ("Esc list", "Échap liste"),
         .jumpPrompt: ("Go to step: ", "Aller à l'étape : "),
         .notesLabel: ("Caseworker's notes (no names)", "Notes de l'intervenant (sans noms)"),
+        .previewForEditors: ("(for content editors: pathways preview)", "(pour les rédacteurs : pathways preview)"),
         .notesPrompt: ("Notes (no names), then Enter: ", "Notes (sans noms), puis Entrée : "),
         .keyNotes: ("n notes", "n notes"),
         .keyExport: ("e export summary (E with answers)", "e exporter le résumé (E avec réponses)"),
