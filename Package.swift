@@ -57,14 +57,16 @@ let package = Package(
         .executableTarget(name: "PathwaysFuzz", dependencies: ["PathwaysEngine"]),
         // Timings for Scripts/bench (not shipped to caseworkers).
         .executableTarget(name: "PathwaysBench", dependencies: ["PathwaysEngine", "PathwaysUI"]),
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "PathwaysTestSupport", path: "Tests/PathwaysTestSupport"),
         .testTarget(
             name: "PathwaysEngineTests",
-            dependencies: ["PathwaysEngine"],
+            dependencies: ["PathwaysEngine", "PathwaysTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PathwaysUITests",
-            dependencies: ["PathwaysUI", "PathwaysEngine"],
+            dependencies: ["PathwaysUI", "PathwaysEngine", "PathwaysTestSupport"],
             exclude: ["Frames"]
         ),
         .testTarget(
@@ -74,7 +76,7 @@ let package = Package(
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(
             name: "PathwaysCLITests",
-            dependencies: ["PathwaysCLI", "PathwaysEngine", "PathwaysStore"]
+            dependencies: ["PathwaysCLI", "PathwaysEngine", "PathwaysStore", "PathwaysTestSupport"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import PathwaysEngine
 import PathwaysStore
+import PathwaysTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -431,17 +432,6 @@ final class Counter: @unchecked Sendable {
     func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
 }
 
-/// A small seeded generator (SplitMix64), so a run's choices can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Runs one kill iteration: start, type some lines, kill at the chosen moment, check the store.
 final class KillContext: @unchecked Sendable {
@@ -466,7 +456,7 @@ final class KillContext: @unchecked Sendable {
     }
 
     func run(iteration: Int, lane: Int, verifier: CaseStore?, forced: KillMoment?) -> KillReport {
-        var rng = SeededGenerator(state: seed ^ (UInt64(iteration) &* 0xD1B5_4A32_D192_ED03))
+        var rng = SplitMix64(seed: seed ^ (UInt64(iteration) &* 0xD1B5_4A32_D192_ED03))
         let plan = plans[Int.random(in: 0..<plans.count, using: &rng)]
         let roll = Double.random(in: 0..<1, using: &rng)
         let moment = forced ?? (roll < 0.12 ? .starting : roll < 0.5 ? .afterTyping : roll < 0.75 ? .idle : .midOutput)

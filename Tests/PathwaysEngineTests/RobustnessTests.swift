@@ -1,4 +1,5 @@
 import Foundation
+import PathwaysTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -345,19 +346,7 @@ final class RobustnessTests: XCTestCase {
 
 /// SplitMix64: small, fast, and the same on every platform and Swift version (it does not go through the
 /// standard library's `random(in:using:)`), so a case replays from its seed and index.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// An independent generator for one case of one test.
     static func stream(seed: UInt64, label: UInt64, index: Int) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ (label &* 0xD1B5_4A32_D192_ED03) ^ (UInt64(truncatingIfNeeded: index) &* 0xA24B_AED4_963E_E407))

@@ -1,28 +1,18 @@
 import PathwaysEngine
+import PathwaysTestSupport
 import XCTest
 @testable import PathwaysUI
 
 /// Thousands of random key events, resizes and quick exits into the interface's state machine: no crash,
 /// and the state is consistent after every event.
 final class SoakTests: XCTestCase {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys: [Key] = [.up, .down, .left, .right, .enter, .backspace, .escape, .tab, .pageUp, .pageDown, .home, .end,
                               .delete, .function(1), .function(2), .function(3), .function(4), .function(5), .function(6),
                               .function(7), .function(8), .function(12), .control("x"), .control("c"), .control("a")]
         + "0123456789 jkqrslbgnzeEdw:?hapx-é人".map { Key.char($0) }
 
     func soak(_ make: () -> UIState, events: Int, seed: UInt64) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         var s = make()
         for i in 0..<events {
             let roll = Int.random(in: 0..<100, using: &rng)
