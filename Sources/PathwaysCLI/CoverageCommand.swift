@@ -46,7 +46,7 @@ struct CoverageCommand: ParsableCommand {
         for p in bundle.pathways {
             switch analysis.analyse(p) {
             case .reachable(let answers):
-                let example = bundle.questions.compactMap { q in answers[q.id].map { "\(q.id)=\(Self.show($0))" } }
+                let example = bundle.questions.compactMap { q in answers[q.id].map { "\(q.id)=\(ScenarioWriter.value($0))" } }
                 print("  \(p.id): reachable, e.g. " + example.joined(separator: " "))
             case .unreachable(let blocking):
                 unreachable += 1
@@ -57,16 +57,5 @@ struct CoverageCommand: ParsableCommand {
             }
         }
         if unreachable > 0 { throw ExitCode(1) }
-    }
-
-    static func show(_ a: Answer) -> String {
-        switch a {
-        case .declined: return "declined"
-        case .value(.option(let o)): return o
-        case .value(.options(let os)): return "[" + os.joined(separator: ",") + "]"
-        case .value(.number(let n)): return n.rounded() == n ? String(Int(n)) : String(n)
-        case .value(.date(let d)): return d.description
-        case .value(.text(let t)): return "\"\(t)\""
-        }
     }
 }

@@ -87,8 +87,8 @@ extension Question {
         }
     }
 
-    /// A number without a trailing ".0" when it is whole.
-    static func show(_ n: Double) -> String {
+    /// A number as people write it: no trailing ".0" when it is whole.
+    public static func show(_ n: Double) -> String {
         n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     }
 }

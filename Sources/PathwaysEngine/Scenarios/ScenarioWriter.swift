@@ -18,7 +18,8 @@ public enum ScenarioWriter {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func value(_ a: Answer) -> String {
+    /// An answer as it is written in a scenario or answers file.
+    public static func value(_ a: Answer) -> String {
         switch a {
         case .declined: return "declined"
         case .value(.option(let o)): return word(o)

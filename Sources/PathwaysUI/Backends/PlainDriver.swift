@@ -210,9 +210,7 @@ public struct PlainDriver {
         case .multipleChoice:
             say("Please type the numbers that apply, separated by spaces, such as 1 3.", "Veuillez taper les numéros qui s'appliquent, séparés par des espaces, par exemple 1 3.")
         case .number:
-            var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
-            if let lo = q.numberRules.min, let hi = q.numberRules.max { m += " " + UIText.between.text(locale).filled(Question.display(lo), Question.display(hi)) }
-            write(m + ".")
+            write(numberHint(q) + ".")
         case .date: write(UIText.typeDate.text(locale) + ".")
         case .text: write(UIText.typeText.text(locale))
         }
@@ -249,12 +247,19 @@ public struct PlainDriver {
         }
     }
 
+    /// "Type a whole number from 0 to 120": what a number question takes.
+    func numberHint(_ q: Question) -> String {
+        var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
+        if let lo = q.numberRules.min, let hi = q.numberRules.max {
+            m += " " + UIText.between.text(locale).filled(Question.show(lo), Question.show(hi))
+        }
+        return m
+    }
+
     func reaskHint(_ q: Question) {
         switch q.kind {
         case .number:
-            var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
-            if let lo = q.numberRules.min, let hi = q.numberRules.max { m += " " + UIText.between.text(locale).filled(Question.display(lo), Question.display(hi)) }
-            write(m + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
+            write(numberHint(q) + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
         case .date: write(UIText.typeDate.text(locale) + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
         default: write(UIText.typeText.text(locale))
         }
@@ -348,9 +353,4 @@ public struct PlainDriver {
         section(.whoToContact, a.referrals.map(report.referral))
         section(.sources, p.sources.map { report.source($0.id) })
     }
-}
-
-extension Question {
-    /// A number as people write it: no ".0" on whole numbers.
-    static func display(_ n: Double) -> String { n.rounded() == n && abs(n) < 1e12 ? String(Int64(n)) : String(n) }
 }

@@ -60,11 +60,5 @@ struct ContentText {
 
     func answer(_ a: Answer, of id: String) -> String {
         EngineText.describe(a, of: bundle.question(id), locale: locale, fallback: bundle.info.defaultLocale)
-            .replacingDeclined(locale)
     }
-}
-
-extension String {
-    /// The engine says "prefers not to say"; the interface labels that choice "Prefer not to say".
-    func replacingDeclined(_ locale: String) -> String { self }
 }

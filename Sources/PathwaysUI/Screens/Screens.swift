@@ -155,7 +155,7 @@ struct Screens {
             switch q.kind {
             case .number:
                 var h = q.numberRules.integer ? t(.typeWholeNumber) : t(.typeNumber)
-                if let lo = q.numberRules.min, let hi = q.numberRules.max { h += " " + t(.between).filled(show(lo), show(hi)) }
+                if let lo = q.numberRules.min, let hi = q.numberRules.max { h += " " + t(.between).filled(Question.show(lo), Question.show(hi)) }
                 if let unit = q.numberRules.unit { h += " (" + content.plain(unit) + ")" }
                 hint = h
             case .date: hint = t(.typeDate)
@@ -181,14 +181,13 @@ struct Screens {
         switch p {
         case .number(let lo, let hi, let integer):
             var m = integer ? t(.typeWholeNumber) : t(.typeNumber)
-            if let lo, let hi { m += " " + t(.between).filled(show(lo), show(hi)) } else if let lo { m += " " + t(.atLeast).filled(show(lo)) } else if let hi { m += " " + t(.atMost).filled(show(hi)) }
+            if let lo, let hi { m += " " + t(.between).filled(Question.show(lo), Question.show(hi)) } else if let lo { m += " " + t(.atLeast).filled(Question.show(lo)) } else if let hi { m += " " + t(.atMost).filled(Question.show(hi)) }
             return m + (locale == "fr" ? ", par exemple 34." : ", such as 34.")
         case .date: return t(.typeDate) + "."
         case .text: return t(.typeText)
         }
     }
 
-    func show(_ n: Double) -> String { n.rounded() == n && abs(n) < 1e12 ? String(Int64(n)) : String(n) }
 
     // MARK: Review
 

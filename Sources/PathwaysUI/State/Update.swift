@@ -336,7 +336,7 @@ extension UIState {
         switch current {
         case .value(.option(let o))?: cursor = q.options.firstIndex { $0.id == o } ?? 0
         case .value(.options(let os))?: ticked = os
-        case .value(.number(let n))?: input = Screens(self).show(n)
+        case .value(.number(let n))?: input = Question.show(n)
         case .value(.date(let d))?: input = d.description
         case .value(.text(let t))?: input = t
         case .declined?: cursor = q.kind.hasOptions && q.kind != .multipleChoice ? q.options.count : (q.kind.hasOptions ? q.options.count : 1)
