@@ -64,7 +64,7 @@ case "coverage":
     let start = DispatchTime.now()
     let analysis = PathwayReachability(bundle: bundle)
     var decided = 0
-    for p in bundle.pathways { if case .undecided = analysis.analyse(p) {} else { decided += 1 } }
+    for r in analysis.analyseAll(bundle.pathways) { if case .undecided = r {} else { decided += 1 } }
     print(String(format: "{\"coverage_ms\": %.2f, \"pathways\": %d, \"decided\": %d}", ms(start), bundle.pathways.count, decided))
 default:
     FileHandle.standardError.write(Data("unknown measurement '\(args[1])'\n".utf8))

@@ -40,14 +40,18 @@ struct CoverageCommand: ParsableCommand {
             }
         }
         print("")
-        print("Reachability (every path through the flow):")
+        print("Reachability (every path through the flow; examples show the answers the criteria read, --verbose every answer):")
         let analysis = PathwayReachability(bundle: bundle)
         var unreachable = 0
-        for p in bundle.pathways {
-            switch analysis.analyse(p) {
-            case .reachable(let answers):
-                let example = bundle.questions.compactMap { q in answers[q.id].map { "\(q.id)=\(ScenarioWriter.value($0))" } }
-                print("  \(p.id): reachable, e.g. " + example.joined(separator: " "))
+        for (p, result) in zip(bundle.pathways, analysis.analyseAll(bundle.pathways)) {
+            switch result {
+            case .reachable(let example):
+                // The answers its criteria read; the rest only lead the way there (all of them with --verbose).
+                let read = Set(p.eligibility.compactMap(\.condition.parsed).flatMap(\.questionRefs).map(\.name))
+                let shown = verbose ? example.answers : example.answers(to: read)
+                let example = shown.sorted { (bundle.questionIndex[$0.key] ?? 0) < (bundle.questionIndex[$1.key] ?? 0) }
+                    .map { "\($0.key)=\(ScenarioWriter.value($0.value))" }
+                print("  \(p.id): reachable, e.g. " + (example.isEmpty ? "any answers" : example.joined(separator: " ")))
             case .unreachable(let blocking):
                 unreachable += 1
                 let why = blocking.map { "'\(p.eligibility[$0].condition.text)'" }

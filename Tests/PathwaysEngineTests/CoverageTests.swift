@@ -19,8 +19,8 @@ final class CoverageTests: XCTestCase {
         for p in bundle.pathways {
             let r = analysis.analyse(p)
             results[p.id] = r
-            if case .reachable(let answers) = r {
-                let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+            if case .reachable(let example) = r {
+                let walk = FlowWalker(bundle: bundle).walk(answers: example.answers, continueWhenAnswered: true)
                 XCTAssertEqual(Assessor(bundle: bundle).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
             }
         }

@@ -8,6 +8,8 @@ public enum GlossaryMarkup {
 
     /// Splits text into plain pieces and glossary marks, with each mark's offset.
     public static func pieces(_ text: String) -> [(piece: Piece, offset: Int)] {
+        // Most text has no marks: say so without splitting it into characters.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text.isEmpty ? [] : [(.plain(text), 0)] }
         var out: [(Piece, Int)] = []
         let chars = Array(text)
         var i = 0, plainStart = 0

@@ -4,10 +4,13 @@ import Foundation
 /// others why not. The search walks the flow as a caseworker would, choosing among a few representative
 /// answers per question, and stops following a path as soon as three-valued evaluation shows the
 /// pathway can no longer apply on it: it never enumerates every path.
+///
+/// Work is shared between pathways: the flow's shape (`FlowShape`), one route to every node
+/// (`FlowRoutes`), and, once a pathway is sure to apply, the ways from each place to an outcome (`Finisher`).
 public struct PathwayReachability: Sendable {
     public enum Result: Sendable {
         /// Answers that walk the flow to an outcome and make the pathway recommended.
-        case reachable([String: Answer])
+        case reachable(ReachableExample)
         /// No answers can; the criteria that can never hold on any path through the flow.
         case unreachable(blocking: [Int])
         /// The search was too large to decide.
@@ -16,198 +19,209 @@ public struct PathwayReachability: Sendable {
 
     public let bundle: ContentBundle
     let evaluator: ConditionEvaluator
-    let sat: Satisfiability
-    /// Work limit per pathway, in visited nodes.
+    let shape: FlowShape
+    let moves: FlowMoves
+    let routes: FlowRoutes?
+    /// Work limit per search, in visited places.
     public var budget = 200_000
-
-    /// Question id → the values conditions compare it with, gathered once.
-    let literals: [String: [Literal]]
-    /// Node → the nodes the flow can go to next.
-    let successors: [String: [String]]
-    /// Node → the questions read by conditions at or after it (where it goes, whether it is asked).
-    let routingAhead: [String: Set<String>]
 
     public init(bundle: ContentBundle) {
         self.bundle = bundle
         self.evaluator = ConditionEvaluator(bundle: bundle)
-        self.sat = Satisfiability(bundle: bundle)
-        var literals: [String: [Literal]] = [:]
-        for text in ContentWalk.conditions(bundle) {
-            guard let c = text.parsed else { continue }
-            for name in Set(c.questionRefs.map(\.name)) { literals[name, default: []] += Satisfiability.literals(of: name, in: c) }
-        }
-        self.literals = literals
-        var successors: [String: [String]] = [:]
-        var routing: [String: Set<String>] = [:]
-        for id in bundle.flow.nodeOrder {
-            let node = bundle.flow.nodes[id]!
-            successors[id] = node.next.map(\.target.id)
-            var refs = Set(node.next.compactMap(\.condition?.parsed).flatMap(\.questionRefs).map(\.name))
-            if let ask = bundle.question(id)?.askWhen?.parsed { refs.formUnion(ask.questionRefs.map(\.name)) }
-            routing[id] = refs
-        }
-        for o in bundle.outcomes { successors[o.id] = o.continueTo.map { [$0.id] } ?? [] }
-        self.successors = successors
-        // Fold each node's routing questions into those before it, in reverse depth-first order.
-        var ahead: [String: Set<String>] = [:]
-        var state: [String: Bool] = [:]  // false: in progress, true: done
-        for root in bundle.flow.nodeOrder + bundle.outcomes.map(\.id) where state[root] == nil {
-            var stack: [(String, Bool)] = [(root, false)]
-            while let (id, expanded) = stack.popLast() {
-                if expanded {
-                    var set = routing[id] ?? []
-                    for n in successors[id] ?? [] { set.formUnion(ahead[n] ?? []) }
-                    ahead[id] = set
-                    state[id] = true
-                } else if state[id] == nil {
-                    state[id] = false
-                    stack.append((id, true))
-                    for n in successors[id] ?? [] where state[n] == nil { stack.append((n, false)) }
-                }
-            }
-        }
-        self.routingAhead = ahead
+        let shape = FlowShape(bundle: bundle)
+        self.shape = shape
+        self.moves = FlowMoves(bundle: bundle, shape: shape)
+        self.routes = FlowRoutes(bundle: bundle, shape: shape, moves: moves)
     }
 
-    /// The nodes from which the flow can still reach `question`.
-    func nodesBefore(_ question: String) -> Set<String> {
-        var predecessors: [String: [String]] = [:]
-        for (from, tos) in successors { for to in tos { predecessors[to, default: []].append(from) } }
-        var seen: Set<String> = [question], queue = [question]
-        while let id = queue.popLast() {
-            for p in predecessors[id] ?? [] where seen.insert(p).inserted { queue.append(p) }
-        }
-        return seen
-    }
+    /// One pathway.
+    public func analyse(_ pathway: Pathway) -> Result { analyseAll([pathway])[0] }
 
-    /// The search recurses once per question on a path, so it runs on a thread with a large stack:
-    /// a flow of 10,000 questions is 10,000 frames deep.
-    public func analyse(_ pathway: Pathway) -> Result {
-        final class Box: @unchecked Sendable { var result: Result = .undecided }
-        let box = Box()
+    /// Every pathway given, in order, shared out between the machine's cores. The search recurses once
+    /// per question on a path, so each worker runs on a thread with a large stack: a flow of 10,000
+    /// questions is 10,000 frames deep.
+    public func analyseAll(_ pathways: [Pathway]) -> [Result] {
+        guard !pathways.isEmpty else { return [] }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pathways.count))
+        final class Slot: @unchecked Sendable { var results: [(Int, Result)] = [] }
+        let slots = (0..<workers).map { _ in Slot() }
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { box.result = self.analyseHere(pathway); done.signal() }
-        thread.stackSize = 1 << 30
-        thread.start()
-        done.wait()
-        return box.result
+        for w in 0..<workers {
+            let slot = slots[w]
+            let thread = Thread {
+                let finisher = Finisher(moves: self.moves, budget: self.budget)
+                for i in stride(from: w, to: pathways.count, by: workers) {
+                    slot.results.append((i, self.analyseHere(pathways[i], finisher)))
+                }
+                done.signal()
+            }
+            thread.stackSize = 1 << 30
+            thread.start()
+        }
+        for _ in 0..<workers { done.wait() }
+        var results = [Result](repeating: .undecided, count: pathways.count)
+        for slot in slots { for (i, r) in slot.results { results[i] = r } }
+        return results
     }
 
-    func analyseHere(_ pathway: Pathway) -> Result {
+    func analyseHere(_ pathway: Pathway, _ finisher: Finisher) -> Result {
         let criteria = pathway.eligibility.compactMap(\.condition.parsed)
         guard criteria.count == pathway.eligibility.count else { return .undecided }
         let goal: Condition = criteria.isEmpty ? .constant(true) : .and(criteria)
-        switch search(goal) {
-        case .found(let answers): return .reachable(answers)
+        switch search(goal, finisher) {
+        case .found(let example): return .reachable(example)
         case .exhausted:
             let blocking = criteria.indices.filter { i in
-                if case .exhausted = search(criteria[i]) { return true } else { return false }
+                if case .exhausted = search(criteria[i], finisher) { return true } else { return false }
             }
             return .unreachable(blocking: blocking)
         case .gaveUp: return .undecided
         }
     }
 
-    enum Search { case found([String: Answer]), exhausted, gaveUp }
+    enum Search { case found(ReachableExample), exhausted, gaveUp }
+
+    /// Answers that walk to an outcome with `goal` true. First from where the goal's earliest question is,
+    /// reached by the shared route; when that finds nothing, from the start, which decides.
+    func search(_ goal: Condition, _ finisher: Finisher) -> Search {
+        let goalQuestions = Set(goal.questionRefs.map(\.name))
+        if let routes, let entry = routes.entry(for: goalQuestions),
+           case .found(let found) = search(goal, goalQuestions, from: entry, answers: routes.live[entry] ?? [:], finisher) {
+            return .found(ReachableExample(ownAnswers: found.answers, routeIn: (routes, entry), wayOut: found.wayOut.map { (finisher, $0) }))
+        }
+        switch search(goal, goalQuestions, from: bundle.flow.start.id, answers: [:], finisher) {
+        case .found(let found):
+            return .found(ReachableExample(ownAnswers: found.answers, routeIn: nil, wayOut: found.wayOut.map { (finisher, $0) }))
+        case .exhausted: return .exhausted
+        case .gaveUp: return .gaveUp
+        }
+    }
+
+    /// What one search found: its own answers, and where the shared way out begins once the goal was sure.
+    struct Found {
+        var answers: [String: Answer]
+        var wayOut: FlowMoves.State?
+    }
+    enum Outcome { case found(Found), exhausted, gaveUp }
 
     /// Depth-first over the flow with representative answers, pruning where `goal` is already false.
-    func search(_ goal: Condition) -> Search {
-        var answers: [String: Answer] = [:]
+    func search(_ goal: Condition, _ goalQuestions: Set<String>, from start: String, answers initial: [String: Answer],
+                _ finisher: Finisher) -> Outcome {
+        var answers = initial
+        let goalOrder = goalQuestions.sorted()
         var skipped = Set<String>()
+        var onPath = Set<String>()
         var steps = 0
         var gaveUp = false
-        let goalQuestions = Set(goal.questionRefs.map(\.name))
-        // For each question of the goal, the nodes from which it can still be asked.
-        let askableFrom = Dictionary(uniqueKeysWithValues: goalQuestions.map { ($0, nodesBefore($0)) })
-        var here = ""
+        var here = start
         // Places already searched with the same answers that still matter, and found wanting.
-        var failed = Set<String>()
+        var failed = Set<FlowMoves.State>()
 
         func state(_ id: String) -> AnswerState {
             switch answers[id] {
             case .value(let v)?: return .value(v)
             case .declined?: return .declined
             case nil:
-                // Not answered and no longer reachable from here: it will never be answered on this path.
-                if skipped.contains(id) || askableFrom[id]?.contains(here) == false { return .unanswered }
+                // Not answered and no longer askable from here: it will never be answered on this path.
+                if skipped.contains(id) || !shape.mayStillAsk(id, from: here) { return .unanswered }
                 return .free
             }
         }
-        func memoKey(_ node: String) -> String {
-            let relevant = goalQuestions.union(routingAhead[node] ?? [])
-            return node + "|" + relevant.sorted().compactMap { id in answers[id].map { "\(id)=\($0)" } }.joined(separator: ";")
-        }
-        func settled(_ id: String) -> AnswerState {
-            switch answers[id] {
-            case .value(let v)?: return .value(v)
-            case .declined?: return .declined
-            case nil: return .unanswered
-            }
-        }
 
-        func visit(_ node: String, _ seen: Set<String>) -> [String: Answer]? {
+        func visit(_ node: String) -> Found? {
             steps += 1
             if steps > budget { gaveUp = true; return nil }
-            if seen.contains(node) { return nil }
-            let key = memoKey(node)
+            if onPath.contains(node) { return nil }
+            let key = moves.state(node, answers, also: goalOrder)
             if failed.contains(key) { return nil }
             here = node
-            if evaluator.evaluate(goal, state) == .no { failed.insert(key); return nil }
-            let found = explore(node, seen)
+            let truth = evaluator.evaluate(goal, state)
+            if truth == .no { failed.insert(key); return nil }
+            if truth == .yes && shape.topologicalOrder != nil {
+                // Sure to apply whatever comes next: any way to an outcome will do, and those are shared.
+                switch finisher.finish(from: node, live: moves.restrict(answers, to: node)) {
+                case .found(let wayOut): return Found(answers: answers, wayOut: wayOut)
+                case .none: failed.insert(key); return nil
+                case .gaveUp: gaveUp = true; return nil
+                }
+            }
+            onPath.insert(node)
+            defer { onPath.remove(node) }
+            let found = explore(node)
             if found == nil && !gaveUp { failed.insert(key) }
             return found
         }
 
-        func explore(_ node: String, _ seen: Set<String>) -> [String: Answer]? {
-            if let outcome = bundle.outcome(node) {
-                if evaluator.evaluate(goal, settled) == .yes { return answers }
-                if let next = outcome.continueTo?.id { return visit(next, seen.union([node])) }
-                return nil
+        func explore(_ node: String) -> Found? {
+            if bundle.outcome(node) != nil, evaluator.evaluate(goal, { moves.settled(answers, $0) }) == .yes {
+                return Found(answers: answers, wayOut: nil)
             }
-            guard let flowNode = bundle.flow.nodes[node], let q = bundle.question(node) else { return nil }
-            if let ask = q.askWhen?.parsed, evaluator.evaluate(ask, settled) != .yes {
-                skipped.insert(node)
-                defer { skipped.remove(node) }
-                guard let next = nextNode(flowNode, settled) else { return nil }
-                return visit(next, seen.union([node]))
-            }
-            var tried = Set<String>()
-            for value in candidates(q, goalQuestions: goalQuestions) {
-                answers[node] = value
+            let live = moves.restrict(answers, to: node)
+            let ways = moves.moves(from: node, live: live, every: goalQuestions)
+            let skipping = bundle.flow.nodes[node] != nil && ways.count == 1 && ways[0].answer == nil
+            if skipping { skipped.insert(node) }
+            defer { if skipping { skipped.remove(node) } }
+            for move in ways {
+                answers[node] = move.answer
                 defer { answers[node] = nil }
-                here = node
-                if evaluator.evaluate(goal, state) == .no { continue }
-                guard let next = nextNode(flowNode, settled) else { continue }
-                // Answers that only matter for where the flow goes: one per branch is enough.
-                if !goalQuestions.contains(node) && !tried.insert(next).inserted { continue }
-                if let found = visit(next, seen.union([node])) { return found }
+                if let found = visit(move.next) { return found }
                 if gaveUp { return nil }
             }
             return nil
         }
 
-        let start = bundle.flow.start.id
-        if let found = visit(start, []) { return .found(found) }
+        if let found = visit(start) { return .found(found) }
         return gaveUp ? .gaveUp : .exhausted
     }
 
-    func nextNode(_ node: FlowNode, _ state: (String) -> AnswerState) -> String? {
-        for rule in node.next {
-            guard let c = rule.condition else { return rule.target.id }
-            if let parsed = c.parsed, evaluator.evaluate(parsed, state) == .yes { return rule.target.id }
-        }
-        return nil
-    }
+    /// Ways from a place to any outcome, remembered across pathways (one per worker thread).
+    final class Finisher {
+        enum Way { case found(FlowMoves.State), none, gaveUp }
+        private enum Step { case end, go(answer: Answer?, node: String, then: FlowMoves.State) }
 
-    /// A few answers for a question: enough to decide every condition in the bundle that reads it.
-    func candidates(_ q: Question, goalQuestions: Set<String>) -> [Answer] {
-        let probe: Condition = .or((literals[q.id] ?? []).map { .compare(QuestionRef(name: q.id, offset: 0), .equal, LiteralNode(value: $0, offset: 0)) })
-        return sat.domain(q.id, in: probe, neverAnswered: []).compactMap { state -> Answer? in
-            switch state {
-            case .value(let v): return .value(v)
-            case .declined: return .declined
-            case .unanswered, .free: return nil
+        let moves: FlowMoves
+        let budget: Int
+        private var known: [FlowMoves.State: Step] = [:]
+        private var dead = Set<FlowMoves.State>()
+
+        init(moves: FlowMoves, budget: Int) {
+            self.moves = moves
+            self.budget = budget
+        }
+
+        func finish(from node: String, live: [String: Answer]) -> Way {
+            var steps = 0
+            var gaveUp = false
+            func solve(_ node: String, _ live: [String: Answer]) -> FlowMoves.State? {
+                let key = moves.state(node, live)
+                if known[key] != nil { return key }
+                if dead.contains(key) { return nil }
+                steps += 1
+                if steps > budget { gaveUp = true; return nil }
+                if moves.bundle.outcome(node) != nil { known[key] = .end; return key }
+                for move in moves.moves(from: node, live: live) {
+                    if let then = solve(move.next, move.live) {
+                        known[key] = .go(answer: move.answer, node: node, then: then)
+                        return key
+                    }
+                    if gaveUp { return nil }
+                }
+                dead.insert(key)
+                return nil
             }
+            guard let key = solve(node, live) else { return gaveUp ? .gaveUp : .none }
+            return .found(key)
+        }
+
+        /// The answers on the way out that `finish` found from a place.
+        func answers(from start: FlowMoves.State) -> [String: Answer] {
+            var tail: [String: Answer] = [:]
+            var key = start
+            while case .go(let answer, let at, let then)? = known[key] {
+                if let answer { tail[at] = answer }
+                key = then
+            }
+            return tail
         }
     }
 }

@@ -129,7 +129,7 @@ public enum BundleLoader {
             return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file is not UTF-8 text",
                                        hint: "save it as UTF-8 in your editor"))
         }
-        if text.contains("\0") {
+        if text.hasASCII("\0") {
             return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file contains a NUL character"))
         }
         // Content never uses YAML anchors and aliases, and aliases can make a tiny file expand without end.
@@ -140,7 +140,10 @@ public enum BundleLoader {
                                        hint: "write the text out in full where it is needed"))
         }
         do {
-            return .success(try Yams.compose(yaml: text))
+            // Content reads every scalar as text, so the basic resolver does: the default one runs a regular
+            // expression per scalar to guess booleans, numbers and dates we never use. The encoding is given
+            // because Yams' default looks it up in the process environment on every call.
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(yamlDiagnostic(error, file: file))
         } catch {
@@ -151,25 +154,41 @@ public enum BundleLoader {
     /// The first anchor (`&name`) or alias (`*name`) where YAML would read one: where a value starts,
     /// outside quotes and comments. Prose such as "see *note*" inside a value is not one.
     static func anchorOrAlias(in text: String) -> (line: Int, column: Int, sigil: Character)? {
-        guard text.contains("*") || text.contains("&") else { return nil }
-        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let chars = Array(rawLine)
-            var quote: Character?
-            var previous: Character? = nil  // the last non-space character before this one on the line
-            for (i, c) in chars.enumerated() {
+        // Works on UTF-8 bytes: every character that matters here is ASCII, and the bytes of other
+        // characters are never ASCII, so they only count as "something else" on the line.
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "*")) || bytes.contains(UInt8(ascii: "&")) else { return nil }
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        let opensValue: Set<UInt8> = Set(":-?[{,".utf8)
+        var line = 1, lineStart = 0, i = 0
+        while i < bytes.count {
+            // One line: from i to the next newline.
+            var end = i
+            while end < bytes.count && bytes[end] != newline { end += 1 }
+            var quote: UInt8?
+            var previous: UInt8? = nil  // the last non-space byte before this one on the line
+            var j = i
+            scan: while j < end {
+                let c = bytes[j]
                 if let q = quote {
                     if c == q { quote = nil }
                     previous = c
+                    j += 1
                     continue
                 }
-                if c == "#" && (i == 0 || chars[i - 1] == " ") { break }
-                if (c == "\"" || c == "'") && (previous == nil || ":-?[{,".contains(previous!)) { quote = c; previous = c; continue }
-                if (c == "*" || c == "&"), previous == nil || ":-?[{,".contains(previous!),
-                   i + 1 < chars.count, chars[i + 1] != " " {
-                    return (n + 1, i + 1, c)
+                if c == UInt8(ascii: "#") && (j == lineStart || bytes[j - 1] == space) { break scan }
+                let startsValue = previous == nil || opensValue.contains(previous!)
+                if (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) && startsValue { quote = c; previous = c; j += 1; continue }
+                if (c == UInt8(ascii: "*") || c == UInt8(ascii: "&")), startsValue, j + 1 < end, bytes[j + 1] != space {
+                    let column = String(decoding: bytes[lineStart..<j], as: UTF8.self).count + 1
+                    return (line, column, c == UInt8(ascii: "*") ? "*" : "&")
                 }
-                if c != " " && c != "\t" { previous = c }
+                if c != space && c != tab { previous = c }
+                j += 1
             }
+            line += 1
+            i = end + 1
+            lineStart = i
         }
         return nil
     }

@@ -12,26 +12,49 @@ public struct ContentFiles: Sendable {
         self.displayRoot = displayRoot
     }
 
-    /// Reads every file under `directory`, skipping hidden files and folders.
+    /// Reads every regular file under `directory`, skipping hidden files and folders (and symbolic links).
     public static func read(directory: URL, displayRoot: String? = nil) throws -> ContentFiles {
-        let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentFolderError(path: directory.path)
         }
+        // A plain POSIX walk: Foundation's enumerator with resource values cost more than parsing the files.
         var files: [String: [UInt8]] = [:]
-        let base = directory.resolvingSymlinksInPath().standardizedFileURL.path
-        if let walker = fm.enumerator(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey],
-                                      options: [.skipsHiddenFiles]) {
-            for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                var relative = url.standardizedFileURL.path
-                if relative.hasPrefix(base) { relative.removeFirst(base.count) }
-                while relative.hasPrefix("/") { relative.removeFirst() }
-                if let data = fm.contents(atPath: url.path) { files[relative] = Array(data) }
+        func walk(_ absolute: String, _ relative: String) {
+            guard let dir = opendir(absolute) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = absolute + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
+                var kind = Int32(entry.pointee.d_type)
+                if kind == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+                }
+                if kind == Int32(DT_DIR) { walk(path, rel) }
+                else if kind == Int32(DT_REG), let bytes = readFile(path) { files[rel] = bytes }
             }
         }
+        walk(directory.resolvingSymlinksInPath().path, "")
         return ContentFiles(files: files, displayRoot: displayRoot ?? directory.path)
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+        }
     }
 
     /// The path shown in diagnostics for a relative path.

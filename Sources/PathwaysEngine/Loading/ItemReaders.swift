@@ -116,9 +116,8 @@ enum ItemReaders {
         let start = r.reference("start", required: true)
         let sections = r.list("sections").compactMap { section($0, sink) }
         var nodes: [FlowNode] = []
-        if let nodesNode = r.node("nodes", required: true), var nr = MappingReader(nodesNode, sink, what: "the flow's nodes") {
+        if let nodesNode = r.node("nodes", required: true), let nr = MappingReader(nodesNode, sink, what: "the flow's nodes") {
             for entry in nr.entries {
-                _ = nr.node(entry.key)
                 if let n = flowNode(question: entry.key, keyLocation: sink.location(of: entry.keyNode), entry.value, sink) {
                     nodes.append(n)
                 }

@@ -7,7 +7,10 @@ struct MappingReader {
     /// What the mapping describes, for messages: "a question", "an option".
     let what: String
     private var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// Where each key first appears in `pairs`, so reading a large mapping (the flow's nodes) stays linear.
+    private var firstIndex: [String: Int] = [:]
     private var allowed: [String] = []
+    private var allowedSet: Set<String> = []
     /// A `{…}` flow mapping: its plain values end at ',' or '}'.
     let isFlow: Bool
 
@@ -26,14 +29,16 @@ struct MappingReader {
                 sink.report(.wrongType, at: sink.location(of: key), "a key must be plain text, found \(key.kindName)")
                 continue
             }
+            if firstIndex[k.string] == nil { firstIndex[k.string] = pairs.count }
             pairs.append((k.string, key, value))
         }
     }
 
     /// The value under `key`, if present; marks the key as known.
     mutating func node(_ key: String, required: Bool = false) -> Node? {
-        allowed.append(key)
-        if let pair = pairs.first(where: { $0.key == key }) {
+        if allowedSet.insert(key).inserted { allowed.append(key) }
+        if let index = firstIndex[key] {
+            let pair = pairs[index]
             if case .scalar(let s) = pair.value, s.style == .plain, ["", "~", "null"].contains(s.string) {
                 if required { sink.report(.missingKey, at: sink.location(of: pair.keyNode), "'\(key)' has no value") }
                 return nil
@@ -46,7 +51,7 @@ struct MappingReader {
 
     /// Where the key itself is written, if present.
     func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first(where: { $0.key == key }).map { sink.location(of: $0.keyNode) }
+        firstIndex[key].map { sink.location(of: pairs[$0].keyNode) }
     }
 
     /// A scalar text value with its location.
@@ -126,7 +131,7 @@ struct MappingReader {
     /// Reports every key that no read asked for, suggesting the closest known key.
     func finish() {
         var seen = Set<String>()
-        for pair in pairs where !allowed.contains(pair.key) {
+        for pair in pairs where !allowedSet.contains(pair.key) {
             guard seen.insert(pair.key).inserted else { continue }
             sink.report(.unknownKey, at: sink.location(of: pair.keyNode),
                         "unknown key '\(pair.key)' in \(what)" + DidYouMean.phrase(for: pair.key, among: allowed),

@@ -61,8 +61,8 @@ enum Read {
     /// Where a scalar's text starts (after an opening quote), and whether offsets in it are columns.
     static func place(_ scalar: Node.Scalar, _ location: SourceLocation, inFlow: Bool, key: SourceLocation?) -> TextPlace {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-        let singleLine = !scalar.string.contains("\n") && scalar.style != .literal && scalar.style != .folded
-            && !scalar.string.contains("\\")
+        let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
+            && !scalar.string.hasASCII("\\")
         let form: ScalarForm
         switch scalar.style {
         case .singleQuoted: form = .singleQuoted
@@ -105,7 +105,7 @@ enum Read {
         }
         let (condition, error) = ConditionText.parse(scalar.string, at: location)
         if let error {
-            let singleLine = !scalar.string.contains("\n") && scalar.style != .literal && scalar.style != .folded
+            let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
             sink.report(.conditionSyntax, at: singleLine ? location.advanced(by: error.offset) : location,
                         "in condition '\(scalar.string)': \(error.message)",
                         hint: "conditions look like: status in [visitor, student] and not in_danger")

@@ -27,7 +27,8 @@ public struct ContentBundle: Sendable {
     /// Locale → string id → hash of the source text each translation was made from (translations.yaml).
     public var translationSources: [String: [String: String]] = [:]
 
-    let questionIndex: [String: Int]
+    /// Question id → its place in `questions` (the order editors wrote them in).
+    public let questionIndex: [String: Int]
     let outcomeIndex: [String: Int]
     let pathwayIndex: [String: Int]
     let referralIndex: [String: Int]
