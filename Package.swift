@@ -11,22 +11,20 @@ let package = Package(
         .executable(name: "pathways-fuzz", targets: ["PathwaysFuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The decision-tree engine: content model, loading, checking, conditions, sessions, assessment.
-        .target(
-            name: "PathwaysEngine",
-            dependencies: [.product(name: "Yams", package: "Yams")]
-        ),
+        .target(name: "PathwaysEngine", dependencies: ["CLibYAML"]),
+        // libyaml from Debian, whose events the engine composes into located nodes itself.
+        .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // The shipped content bundle, embedded as a package resource.
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/CLibYAML", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
         ),

@@ -198,11 +198,10 @@ final class RobustnessTests: XCTestCase {
             let checked = Checker.check(files, today: RobustnessTests.today)
             o.seconds = Date().timeIntervalSince(t0)
             let syntax = checked.diagnostics.filter { $0.code == .conditionSyntax && $0.location.file == targetDisplay }
-            // Yams drops a leading U+FEFF from a scalar; the checker parses what it read.
+            // The loader keeps a scalar's text exactly as libyaml read it (a stray U+FEFF included).
             let loaded = checked.bundle.pathway(setup.pathwayID)?.eligibility.first?.condition.text
-            var expected = text
-            while expected.unicodeScalars.first == "\u{FEFF}" { expected.unicodeScalars.removeFirst() }
-            let expectedError = expected == text ? error : ConditionText.parse(expected, at: SourceLocation(file: "condition", line: 1, column: 1)).1
+            let expected = text
+            let expectedError = error
             if loaded != expected {
                 o.problems.append("harness: the pathway's condition read back as \(loaded.map { Show.text($0, limit: 80) } ?? "nothing")")
             } else if let expectedError, syntax.isEmpty {
@@ -286,7 +285,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     /// A mapping key that is an alias of a nested anchor was hashed fully expanded by Yams' duplicate-key
-    /// check, so a 500-byte file took hours. The loader now refuses anchors and aliases before composing.
+    /// check, so a 500-byte file took hours. The loader now refuses the first anchor or alias it meets.
     func testRegression_aliasExpansionInMappingKey() throws {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1..<9 {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads answers written as YAML (question id → answer), as in scenarios and `pathways assess` files.
 enum AnswerReader {
     static func answers(_ node: Node, _ sink: DiagnosticSink) -> [WrittenAnswer] {

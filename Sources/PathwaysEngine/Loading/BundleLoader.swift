@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A bundle as read from its files, with every problem the reading found.
 public struct LoadResult: Sendable {
@@ -42,33 +41,34 @@ public enum BundleLoader {
         }
     }
 
-    /// Loads a bundle from files already in memory.
-    public static func load(_ files: ContentFiles) -> LoadResult {
+    /// What one file gave: its items, and the problems found reading it.
+    struct FileRead {
+        var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
+        var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
+        /// A flow file: the flow read (nil when broken) and where its root starts.
+        var flow: (flow: Flow?, root: SourceLocation)?
+        var translationSources: [String: [String: String]]?
         var diagnostics: [Diagnostic] = []
-        var roots: [(path: String, role: FileRole, node: Node)] = []
-        for path in files.files.keys.sorted() {
+    }
+
+    /// Loads a bundle from files already in memory. Files are read in parallel, each on its own, and put
+    /// together in path order, so the result is the same on any number of cores.
+    public static func load(_ files: ContentFiles) -> LoadResult {
+        let paths = files.files.keys.sorted()
+        var diagnostics: [Diagnostic] = []
+
+        // bundle.yaml first: the default locale it names is how every other file's plain text is read.
+        var info: BundleInfo?
+        if let path = paths.first(where: { role(of: $0) == .bundle }) {
             let display = files.displayPath(path)
-            guard let role = role(of: path) else {
-                if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                    diagnostics.append(Diagnostic(.strayFile, at: .start(of: display),
-                        "this file is not in a known place, so it is ignored",
-                        hint: "questions go in questions/, pathways in pathways/, scenarios in scenarios/"))
-                }
-                continue
-            }
             switch parse(files.files[path]!, file: display) {
-            case .success(let node?): roots.append((display, role, node))
-            case .success(nil):
-                diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
+            case .success(let node?):
+                let sink = DiagnosticSink(file: display, defaultLocale: "en")
+                info = ItemReaders.bundleInfo(node, sink)
+                diagnostics += sink.diagnostics
+            case .success(nil): diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
             case .failure(let d): diagnostics.append(d)
             }
-        }
-
-        var info: BundleInfo?
-        if let root = roots.first(where: { $0.role == .bundle }) {
-            let sink = DiagnosticSink(file: root.path, defaultLocale: "en")
-            info = ItemReaders.bundleInfo(root.node, sink)
-            diagnostics += sink.diagnostics
         } else {
             diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("bundle.yaml")),
                 "the bundle has no bundle.yaml", hint: "add bundle.yaml with id, title, version, locales and default_locale"))
@@ -76,33 +76,31 @@ public enum BundleLoader {
         let bundleInfo = info ?? BundleInfo(id: "unnamed", title: LocalizedText([:]), version: "0", locales: ["en"],
                                             defaultLocale: "en", location: .start(of: files.displayPath("bundle.yaml")))
 
+        let others = paths.filter { role(of: $0) != .bundle }
+        let reads = ParallelMap.map(others) { path in
+            read(files.files[path]!, path: path, display: files.displayPath(path), defaultLocale: bundleInfo.defaultLocale)
+        }
+
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
         var flow: Flow?
+        var sawFlow = false
         var translationSources: [String: [String: String]] = [:]
-        for root in roots where root.role != .bundle {
-            let sink = DiagnosticSink(file: root.path, defaultLocale: bundleInfo.defaultLocale)
-            switch root.role {
-            case .bundle: break
-            case .flow:
-                if flow != nil {
-                    sink.report(.duplicateID, at: sink.location(of: root.node), "a second flow file; a bundle has one flow")
+        for r in reads {
+            diagnostics += r.diagnostics
+            questions += r.questions; outcomes += r.outcomes; pathways += r.pathways; referrals += r.referrals
+            sources += r.sources; terms += r.terms; scenarios += r.scenarios
+            if let t = r.translationSources { translationSources = t }
+            if let f = r.flow {
+                if sawFlow {
+                    diagnostics.append(Diagnostic(.duplicateID, at: f.root, "a second flow file; a bundle has one flow"))
                 } else {
-                    flow = ItemReaders.flow(root.node, sink)
+                    flow = f.flow
+                    sawFlow = true
                 }
-            case .questions: questions += items(root.node, key: "questions", sink, ItemReaders.question)
-            case .outcomes: outcomes += items(root.node, key: "outcomes", sink, ItemReaders.outcome)
-            case .referrals: referrals += items(root.node, key: "referrals", sink, ItemReaders.referral)
-            case .sources: sources += items(root.node, key: "sources", sink, ItemReaders.source)
-            case .glossary: terms += items(root.node, key: "terms", sink, ItemReaders.term)
-            case .pathway: if let p = ItemReaders.pathway(root.node, sink) { pathways.append(p) }
-            case .scenario: if let s = ItemReaders.scenario(root.node, sink) { scenarios.append(s) }
-            case .training: if let s = ItemReaders.scenario(root.node, sink, training: true) { scenarios.append(s) }
-            case .translations: translationSources = ItemReaders.translationSources(root.node, sink)
             }
-            diagnostics += sink.diagnostics
         }
-        if flow == nil && !roots.contains(where: { $0.role == .flow }) {
+        if !sawFlow {
             diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("flow.yaml")),
                 "the bundle has no flow.yaml", hint: "add flow.yaml with start, sections and nodes"))
         }
@@ -113,6 +111,48 @@ public enum BundleLoader {
                                    scenarios: scenarios, hash: files.hash)
         bundle.translationSources = translationSources
         return LoadResult(bundle: bundle, diagnostics: diagnostics)
+    }
+
+    /// Parses and reads one file other than bundle.yaml.
+    static func read(_ bytes: [UInt8], path: String, display: String, defaultLocale: String) -> FileRead {
+        var out = FileRead()
+        guard let role = role(of: path) else {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                out.diagnostics.append(Diagnostic(.strayFile, at: .start(of: display),
+                    "this file is not in a known place, so it is ignored",
+                    hint: "questions go in questions/, pathways in pathways/, scenarios in scenarios/"))
+            }
+            return out
+        }
+        let node: Node
+        switch parse(bytes, file: display) {
+        case .success(let n?): node = n
+        case .success(nil):
+            // An empty flow file still counts as the flow, so it is not also reported missing.
+            if role == .flow { out.flow = (nil, .start(of: display)) }
+            out.diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
+            return out
+        case .failure(let d):
+            if role == .flow { out.flow = (nil, .start(of: display)) }
+            out.diagnostics.append(d)
+            return out
+        }
+        let sink = DiagnosticSink(file: display, defaultLocale: defaultLocale)
+        switch role {
+        case .bundle: break
+        case .flow: out.flow = (ItemReaders.flow(node, sink), sink.location(of: node))
+        case .questions: out.questions = items(node, key: "questions", sink, ItemReaders.question)
+        case .outcomes: out.outcomes = items(node, key: "outcomes", sink, ItemReaders.outcome)
+        case .referrals: out.referrals = items(node, key: "referrals", sink, ItemReaders.referral)
+        case .sources: out.sources = items(node, key: "sources", sink, ItemReaders.source)
+        case .glossary: out.terms = items(node, key: "terms", sink, ItemReaders.term)
+        case .pathway: out.pathways = ItemReaders.pathway(node, sink).map { [$0] } ?? []
+        case .scenario: out.scenarios = ItemReaders.scenario(node, sink).map { [$0] } ?? []
+        case .training: out.scenarios = ItemReaders.scenario(node, sink, training: true).map { [$0] } ?? []
+        case .translations: out.translationSources = ItemReaders.translationSources(node, sink)
+        }
+        out.diagnostics += sink.diagnostics
+        return out
     }
 
     /// Reads `key: [items]` from a file's root mapping.
@@ -132,83 +172,36 @@ public enum BundleLoader {
         if text.hasASCII("\0") {
             return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file contains a NUL character"))
         }
-        // Content never uses YAML anchors and aliases, and aliases can make a tiny file expand without end.
-        if let (line, column, sigil) = anchorOrAlias(in: text) {
-            return .failure(Diagnostic(.yamlSyntax, at: SourceLocation(file: file, line: line, column: column),
-                                       sigil == "*" ? "YAML aliases (*name) are not used in content files"
-                                                    : "YAML anchors (&name) are not used in content files",
-                                       hint: "write the text out in full where it is needed"))
-        }
         do {
-            // Content reads every scalar as text, so the basic resolver does: the default one runs a regular
-            // expression per scalar to guess booleans, numbers and dates we never use. The encoding is given
-            // because Yams' default looks it up in the process environment on every call.
-            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
-        } catch let error as YamlError {
-            return .failure(yamlDiagnostic(error, file: file))
+            return .success(try YAMLComposer.compose(bytes))
         } catch {
-            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file could not be read as YAML"))
+            return .failure(yamlDiagnostic(error, file: file))
         }
     }
 
-    /// The first anchor (`&name`) or alias (`*name`) where YAML would read one: where a value starts,
-    /// outside quotes and comments. Prose such as "see *note*" inside a value is not one.
-    static func anchorOrAlias(in text: String) -> (line: Int, column: Int, sigil: Character)? {
-        // Works on UTF-8 bytes: every character that matters here is ASCII, and the bytes of other
-        // characters are never ASCII, so they only count as "something else" on the line.
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "*")) || bytes.contains(UInt8(ascii: "&")) else { return nil }
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        let opensValue: Set<UInt8> = Set(":-?[{,".utf8)
-        var line = 1, lineStart = 0, i = 0
-        while i < bytes.count {
-            // One line: from i to the next newline.
-            var end = i
-            while end < bytes.count && bytes[end] != newline { end += 1 }
-            var quote: UInt8?
-            var previous: UInt8? = nil  // the last non-space byte before this one on the line
-            var j = i
-            scan: while j < end {
-                let c = bytes[j]
-                if let q = quote {
-                    if c == q { quote = nil }
-                    previous = c
-                    j += 1
-                    continue
-                }
-                if c == UInt8(ascii: "#") && (j == lineStart || bytes[j - 1] == space) { break scan }
-                let startsValue = previous == nil || opensValue.contains(previous!)
-                if (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) && startsValue { quote = c; previous = c; j += 1; continue }
-                if (c == UInt8(ascii: "*") || c == UInt8(ascii: "&")), startsValue, j + 1 < end, bytes[j + 1] != space {
-                    let column = String(decoding: bytes[lineStart..<j], as: UTF8.self).count + 1
-                    return (line, column, c == UInt8(ascii: "*") ? "*" : "&")
-                }
-                if c != space && c != tab { previous = c }
-                j += 1
-            }
-            line += 1
-            i = end + 1
-            lineStart = i
-        }
-        return nil
-    }
-
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+    static func yamlDiagnostic(_ failure: YAMLComposer.Failure, file: String) -> Diagnostic {
+        func at(_ mark: Node.Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch failure {
+        case .syntax(let problem, let mark, let context):
             // libYAML says where the construct it was reading began ("while parsing a flow sequence").
-            let opened = context.map { " (\($0.text.replacingOccurrences(of: "while parsing", with: "in")) that starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            let opened = context.map { " (\($0.text.replacingOccurrences(of: "while parsing", with: "in")) that starts at line \($0.at.line), column \($0.at.column))" } ?? ""
             return Diagnostic(.yamlSyntax, at: at(mark), "YAML syntax: \(problem)\(opened)",
                               hint: "check the indentation and the ':' and '- ' on this line and the one before")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(.duplicateID, at: at(context.mark),
-                              "the key '\(duplicates.first ?? "")' appears twice in one mapping")
-        case .reader(let problem, _, _, _):
+        case .duplicateKey(let key, let mark, let first):
+            return Diagnostic(.duplicateID, at: at(mark), "the key '\(key)' appears twice in one mapping",
+                              hint: "it is first at \(first.line):\(first.column); keep one of the two")
+        case .anchor(let mark):
+            // Content never uses anchors and aliases, and aliases can make a tiny file expand without end.
+            return Diagnostic(.yamlSyntax, at: at(mark), "YAML anchors (&name) are not used in content files",
+                              hint: "write the text out in full where it is needed")
+        case .alias(let mark):
+            return Diagnostic(.yamlSyntax, at: at(mark), "YAML aliases (*name) are not used in content files",
+                              hint: "write the text out in full where it is needed")
+        case .secondDocument(let mark):
+            return Diagnostic(.yamlSyntax, at: at(mark), "a second YAML document ('---') in one file",
+                              hint: "each content file holds one document; put the rest in a file of its own")
+        case .reader(let problem):
             return Diagnostic(.yamlSyntax, at: .start(of: file), "YAML: \(problem)")
-        default:
-            return Diagnostic(.yamlSyntax, at: .start(of: file), "this file could not be read as YAML")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Collects diagnostics while one file is read, and knows how to place a YAML node in that file.
 final class DiagnosticSink {
     let file: String

@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns the YAML of each kind of content item into model values, reporting problems on the way.
 enum ItemReaders {
     static func bundleInfo(_ node: Node, _ sink: DiagnosticSink) -> BundleInfo? {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one YAML mapping key by key, reporting wrong types, missing keys and unknown keys with locations.
 struct MappingReader {
     let sink: DiagnosticSink

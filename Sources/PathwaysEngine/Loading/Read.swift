@@ -1,5 +1,3 @@
-import Yams
-
 /// Readers for single YAML values, each reporting what is wrong where.
 enum Read {
     static func isIdentifier(_ text: String) -> Bool {
@@ -121,7 +119,6 @@ extension Node {
         case .scalar(let s): return s.string.isEmpty ? "nothing" : "the text '\(s.string.prefix(40))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads a file of answers (question id → answer) for `pathways assess`.
 public enum AnswersFile {
     /// The answers, checked against the bundle's questions, and any problems with their locations.

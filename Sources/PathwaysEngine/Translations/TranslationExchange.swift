@@ -112,7 +112,7 @@ struct TextEdit {
             let (s, e) = try extent(d, lines)
             return TextEdit(file: file, start: s, end: e, replacement: "{\(defaultLocale): \(quote(original)), \(locale): \(quoted)}")
         case .mapping:
-            // Yams does not keep a mapping's style, so look at the file: a flow mapping starts with '{'.
+            // Look at the file itself: a flow mapping starts with '{'.
             let start = text.location.map { (line: $0.line - 1, column: $0.column - 1) }
             let flow = start.map { lines.indices.contains($0.line) && lines[$0.line].indices.contains($0.column) && lines[$0.line][$0.column] == "{" } ?? false
             // After the entry that ends last.
