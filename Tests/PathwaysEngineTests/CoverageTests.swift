@@ -52,6 +52,58 @@ final class CoverageTests: XCTestCase {
         guard case .reachable = results["owp"] else { return XCTFail("owp should be reachable") }
     }
 
+    /// An answer that leads to the same next question either way but is read again further on: the search
+    /// must try both, not one per branch, or it calls a reachable pathway unreachable.
+    func testAnAnswerReadLaterIsTriedEveryWayEvenWhenItLeadsToTheSameQuestion() throws {
+        let files: [String: String] = [
+            "bundle.yaml": "id: later\ntitle: {en: L, fr: L}\nversion: \"1\"\nlocales: [en, fr]\ndefault_locale: en\nreviewed_on: 2026-11-20\n",
+            "questions/all.yaml": """
+                questions:
+                  - id: route
+                    kind: single_choice
+                    prompt: {en: Route?, fr: Route?}
+                    options:
+                      - {id: first, label: {en: First, fr: Premier}}
+                      - {id: second, label: {en: Second, fr: Second}}
+                  - {id: middle, kind: yes_no_unsure, prompt: {en: Middle?, fr: Milieu?}}
+                  - {id: deep, kind: yes_no_unsure, prompt: {en: Deep?, fr: Profond?}}
+
+                """,
+            "flow.yaml": """
+                start: route
+                nodes:
+                  route: {next: middle}
+                  middle:
+                    next:
+                      - {if: "route = second", go: deep}
+                      - go: done
+                  deep: {next: done}
+
+                """,
+            "outcomes.yaml": "outcomes:\n  - {id: done, title: {en: Done, fr: Fini}}\n",
+            "sources.yaml": "sources:\n  - {id: S1, title: Test, citation: test, date: \"2026\"}\n",
+            "pathways/deep.yaml": "id: deep\ntitle: {en: D, fr: D}\neligibility:\n  - when: \"deep = yes\"\nsources: [S1]\n",
+        ]
+        let bundle = Checker.check(ContentFiles(files: files.mapValues { Array($0.utf8) }, displayRoot: "later"), today: nil).bundle
+        guard case .reachable(let example)? = assertExamplesHold(bundle)["deep"] else { return XCTFail("deep should be reachable") }
+        XCTAssertEqual(example.answers["route"], .value(.option("second")))
+    }
+
+    /// Many pathways analysed at once on several threads give the same results as one by one.
+    func testAnalysingAllAtOnceMatchesOneByOne() throws {
+        let bundle = Checker.check(Self.generated(sections: 6), today: nil).bundle
+        let analysis = PathwayReachability(bundle: bundle)
+        let together = analysis.analyseAll(bundle.pathways)
+        for (p, result) in zip(bundle.pathways, together) {
+            switch (result, analysis.analyse(p)) {
+            case (.reachable(let a), .reachable(let b)): XCTAssertEqual(a.answers, b.answers, p.id)
+            case (.unreachable(let a), .unreachable(let b)): XCTAssertEqual(a, b, p.id)
+            case (.undecided, .undecided): break
+            default: XCTFail("\(p.id): \(result) alone differs")
+            }
+        }
+    }
+
     /// A bundle ten times the size of the shipped one: 170 questions in chained branching sections, 150
     /// pathways. The analysis must stay practical: it prunes instead of enumerating paths.
     func testReachabilityOnABundleTenTimesTheShippedSize() throws {

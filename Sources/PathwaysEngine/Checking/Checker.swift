@@ -26,18 +26,21 @@ public enum Checker {
 
     /// Every diagnostic about an already loaded bundle.
     public static func check(_ bundle: ContentBundle, today: Day?) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        out += IdentityChecks.duplicates(bundle)
-        let types = ConditionTypeChecker(bundle: bundle)
-        for condition in ContentWalk.conditions(bundle) { out += types.check(condition) }
-        out += ReferenceChecks.all(bundle)
-        out += TextChecks.translations(bundle)
-        out += TextChecks.glossaryMarks(bundle)
-        out += TextChecks.staleTranslations(bundle)
-        let flow = FlowChecks(bundle: bundle)
-        out += flow.diagnostics()
-        out += PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())
-        out += TextChecks.review(bundle, today: today)
-        return out
+        // Independent groups of checks, run side by side and joined in this order.
+        let groups: [@Sendable () -> [Diagnostic]] = [
+            { IdentityChecks.duplicates(bundle) },
+            {
+                let types = ConditionTypeChecker(bundle: bundle)
+                return ContentWalk.conditions(bundle).flatMap { types.check($0) }
+            },
+            { ReferenceChecks.all(bundle) },
+            { TextChecks.translations(bundle) },
+            { TextChecks.glossaryMarks(bundle) + TextChecks.staleTranslations(bundle) + TextChecks.review(bundle, today: today) },
+            {
+                let flow = FlowChecks(bundle: bundle)
+                return flow.diagnostics() + PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())
+            },
+        ]
+        return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }
     }
 }

@@ -74,7 +74,12 @@ enum Read {
 
     static func isLocaleCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy(\.isLetter) }
+        // ASCII letters by value first: `isLetter` looks up Unicode properties, and every text reads its locales.
+        func isLetter(_ c: Character) -> Bool {
+            guard let a = c.asciiValue else { return c.isLetter }
+            return a | 0x20 >= UInt8(ascii: "a") && a | 0x20 <= UInt8(ascii: "z")
+        }
+        return (1...2).contains(parts.count) && parts.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy(isLetter) }
     }
 
     /// Localized text, or `{text, verify, sources}`.

@@ -15,10 +15,26 @@ enum YAMLComposer {
         case secondDocument(at: Node.Mark)
     }
 
-    /// One collection being built.
-    private enum Open {
-        case sequence(Node.Sequence)
-        case mapping(Node.Mapping, pendingKey: Node?, seen: [String: Node.Mark])
+    /// One collection being built. A class, so appending to it never copies what it already holds.
+    private final class Open {
+        let mark: Node.Mark
+        let style: Node.CollectionStyle
+        let isMapping: Bool
+        var items: [Node] = []
+        var pairs: [(key: Node, value: Node)] = []
+        var pendingKey: Node?
+        var seen: [String: Node.Mark] = [:]
+
+        init(mapping: Bool, style: Node.CollectionStyle, mark: Node.Mark) {
+            self.isMapping = mapping
+            self.style = style
+            self.mark = mark
+        }
+
+        var node: Node {
+            isMapping ? .mapping(Node.Mapping(pairs: pairs, style: style, mark: mark))
+                      : .sequence(Node.Sequence(items: items, style: style, mark: mark))
+        }
     }
 
     /// The document's root, or nil for an empty file.
@@ -42,20 +58,18 @@ enum YAMLComposer {
         var event = yaml_event_t()
 
         func finished(_ node: Node) -> Failure? {
-            guard let top = stack.popLast() else { root = node; return nil }
-            switch top {
-            case .sequence(var s):
-                s.items.append(node)
-                stack.append(.sequence(s))
-            case .mapping(var m, let key?, let seen):
-                m.pairs.append((key, node))
-                stack.append(.mapping(m, pendingKey: nil, seen: seen))
-            case .mapping(let m, nil, var seen):
+            guard let top = stack.last else { root = node; return nil }
+            if !top.isMapping {
+                top.items.append(node)
+            } else if let key = top.pendingKey {
+                top.pairs.append((key, node))
+                top.pendingKey = nil
+            } else {
                 if let text = node.scalar?.string, let at = node.mark {
-                    if let first = seen[text] { return .duplicateKey(text, at: at, first: first) }
-                    seen[text] = at
+                    if let first = top.seen[text] { return .duplicateKey(text, at: at, first: first) }
+                    top.seen[text] = at
                 }
-                stack.append(.mapping(m, pendingKey: node, seen: seen))
+                top.pendingKey = node
             }
             return nil
         }
@@ -80,19 +94,14 @@ enum YAMLComposer {
             case YAML_SEQUENCE_START_EVENT:
                 if event.data.sequence_start.anchor != nil { return .failure(.anchor(at: at)) }
                 let flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                stack.append(.sequence(Node.Sequence(items: [], style: flow ? .flow : .block, mark: at)))
+                stack.append(Open(mapping: false, style: flow ? .flow : .block, mark: at))
             case YAML_MAPPING_START_EVENT:
                 if event.data.mapping_start.anchor != nil { return .failure(.anchor(at: at)) }
                 let flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                stack.append(.mapping(Node.Mapping(pairs: [], style: flow ? .flow : .block, mark: at), pendingKey: nil, seen: [:]))
+                stack.append(Open(mapping: true, style: flow ? .flow : .block, mark: at))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let node: Node
-                switch stack.popLast() {
-                case .sequence(let s)?: node = .sequence(s)
-                case .mapping(let m, _, _)?: node = .mapping(m)
-                case nil: continue
-                }
-                if let f = finished(node) { return .failure(f) }
+                guard let open = stack.popLast() else { continue }
+                if let f = finished(open.node) { return .failure(f) }
             default:
                 break
             }

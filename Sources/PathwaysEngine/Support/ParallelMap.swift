@@ -3,9 +3,9 @@ import Foundation
 /// `map` shared out between the machine's cores, results in input order. For pure work on independent
 /// items only (reading one content file, say): the transform runs on several threads at once.
 enum ParallelMap {
-    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
-        // Small inputs are not worth the threads.
-        guard items.count > 8, ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(transform) }
+    /// `splittingFrom`: fewer items than this are mapped on the calling thread (not worth the threads).
+    static func map<T, R>(_ items: [T], splittingFrom minimum: Int = 8, _ transform: (T) -> R) -> [R] {
+        guard items.count >= minimum, ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(transform) }
         let results = UnsafeMutablePointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil, count: items.count)
         defer { results.deinitialize(count: items.count); results.deallocate() }
