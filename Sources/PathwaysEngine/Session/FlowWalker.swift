@@ -52,45 +52,71 @@ public struct FlowWalker: Sendable {
     /// Walks from the start. Early exits are passed when listed in `continued`, or, with `continueWhenAnswered`,
     /// when the question they continue to already has an answer (as in scenario and answers files).
     public func walk(answers: [String: Answer], continued: Set<String> = [], continueWhenAnswered: Bool = false) -> Walk {
-        var stops: [WalkStop] = []
-        var skipped: [String] = []
-        var effective: [String: Answer] = [:]
-        var visited = Set<String>()
-        var node = bundle.flow.start.id
+        var trail = WalkTrail()
+        follow(&trail, from: bundle.flow.start.id, answers: answers, continued: continued, continueWhenAnswered: continueWhenAnswered)
+        return trail.walk
+    }
+
+    /// Walks from the start, keeping what `rewalk` needs to carry the walk on later.
+    func trail(answers: [String: Answer], continued: Set<String>) -> WalkTrail {
+        var trail = WalkTrail()
+        follow(&trail, from: bundle.flow.start.id, answers: answers, continued: continued, continueWhenAnswered: false)
+        return trail
+    }
+
+    /// Walks again from stop `stop` of the trail (`stops.count`: from where it ends), after the answer or the
+    /// `continued` choice for that node changed and nothing else did. The stops before it never read that
+    /// node (a walk enters each node once), so they stay as they are and only the rest is walked.
+    func rewalk(_ trail: inout WalkTrail, from stop: Int, answers: [String: Answer], continued: Set<String>) {
+        guard let node = trail.rewind(to: stop) else {
+            trail = self.trail(answers: answers, continued: continued)
+            return
+        }
+        follow(&trail, from: node, answers: answers, continued: continued, continueWhenAnswered: false)
+    }
+
+    /// The walk's one loop: carries the trail on from `start` until a question without an answer, an outcome,
+    /// or nowhere to go.
+    func follow(_ trail: inout WalkTrail, from start: String, answers: [String: Answer], continued: Set<String>,
+                continueWhenAnswered: Bool) {
+        var node = start
         func state(_ id: String) -> AnswerState {
-            switch effective[id] {
+            switch trail.walk.effective[id] {
             case .value(let v)?: return .value(v)
             case .declined?: return .declined
             case nil: return .unanswered
             }
         }
         while true {
-            guard visited.insert(node).inserted else { return Walk(stops: stops, end: .stuck(node), skipped: skipped, effective: effective) }
+            guard trail.enter(node) else { return trail.end(.stuck(node), fresh: false) }
             if let flowNode = bundle.flow.nodes[node] {
-                if let ask = bundle.question(node)?.askWhen, let c = ask.parsed, evaluator.evaluate(c, state) != .yes {
-                    skipped.append(node)
+                if let ask = askWhen(node), evaluator.evaluate(ask, state) != .yes {
+                    trail.skip(node)
                 } else if let answer = answers[node] {
-                    stops.append(.question(node))
-                    effective[node] = answer
+                    trail.pass(question: node, answer: answer)
                 } else {
-                    return Walk(stops: stops, end: .question(node), skipped: skipped, effective: effective)
+                    return trail.end(.question(node), fresh: true)
                 }
-                guard let next = nextNode(flowNode, state) else {
-                    return Walk(stops: stops, end: .stuck(node), skipped: skipped, effective: effective)
-                }
+                guard let next = nextNode(flowNode, state) else { return trail.end(.stuck(node), fresh: false) }
                 node = next
             } else if let outcome = bundle.outcome(node) {
                 if let next = outcome.continueTo?.id,
                    continued.contains(node) || (continueWhenAnswered && answers[next] != nil) {
-                    stops.append(.outcome(node))
+                    trail.pass(outcome: node)
                     node = next
                 } else {
-                    return Walk(stops: stops, end: .outcome(node), skipped: skipped, effective: effective)
+                    return trail.end(.outcome(node), fresh: true)
                 }
             } else {
-                return Walk(stops: stops, end: .stuck(node), skipped: skipped, effective: effective)
+                return trail.end(.stuck(node), fresh: true)
             }
         }
+    }
+
+    /// The question's parsed `ask_when`, read in place (copying the whole question for it showed in profiles).
+    func askWhen(_ id: String) -> Condition? {
+        guard let i = bundle.questionIndex[id] else { return nil }
+        return bundle.questions[i].askWhen?.parsed
     }
 
     /// The first rule whose condition is true; an unknown condition does not match.
@@ -100,5 +126,83 @@ public struct FlowWalker: Sendable {
             if let parsed = c.parsed, evaluator.evaluate(parsed, state) == .yes { return rule.target.id }
         }
         return nil
+    }
+}
+
+/// A walk together with what is needed to rewind it to one of its stops and carry it on from there,
+/// so that answering the next question costs one step instead of a walk from the start.
+struct WalkTrail: Sendable {
+    private(set) var walk = Walk(stops: [], end: .stuck(""), skipped: [], effective: [:])
+    /// Every node the walk entered, in order; a walk never enters a node twice (that would be a cycle).
+    private var entered: [String] = []
+    private var visited = Set<String>()
+    /// For each stop: how many nodes had been entered, and questions skipped, before it.
+    private var marks: [(entered: Int, skipped: Int)] = []
+    /// Where the walk ends, when that node was entered for the end (not a revisit or an answered question).
+    private var endEntered = false
+    /// Positions in `walk.stops` of the early exits passed: few, so counting answered questions stays cheap.
+    private(set) var passedExits: [Int] = []
+
+    /// Marks a node entered; false when it already was (a cycle).
+    mutating func enter(_ node: String) -> Bool {
+        guard visited.insert(node).inserted else { return false }
+        entered.append(node)
+        return true
+    }
+
+    mutating func skip(_ question: String) { walk.skipped.append(question) }
+
+    mutating func pass(question: String, answer: Answer) {
+        markStop()
+        walk.stops.append(.question(question))
+        walk.effective[question] = answer
+    }
+
+    mutating func pass(outcome: String) {
+        markStop()
+        passedExits.append(walk.stops.count)
+        walk.stops.append(.outcome(outcome))
+    }
+
+    /// Ends the walk; `fresh` says the end node was entered just for the end.
+    mutating func end(_ end: WalkEnd, fresh: Bool) {
+        walk.end = end
+        endEntered = fresh
+    }
+
+    /// The number of answered questions among the first `count` stops.
+    func questionsAnswered(inFirst count: Int) -> Int {
+        count - passedExits.reduce(0) { $0 + ($1 < count ? 1 : 0) }
+    }
+
+    /// Drops stop `stop` and everything after it (`stops.count`: only the end) and returns the node to walk
+    /// on from, with the trail exactly as it was when the walk first reached that node. Nil when the walk
+    /// cannot be carried on from there (it ends stuck on a node it had already entered).
+    mutating func rewind(to stop: Int) -> String? {
+        let node: String
+        let keepEntered: Int, keepSkipped: Int
+        if stop < walk.stops.count {
+            node = walk.stops[stop].node
+            (keepEntered, keepSkipped) = marks[stop]
+        } else {
+            guard stop == walk.stops.count, endEntered else { return nil }
+            node = walk.end.node
+            keepEntered = entered.count - 1
+            keepSkipped = walk.skipped.count
+        }
+        for id in entered[keepEntered...] { visited.remove(id) }
+        entered.removeSubrange(keepEntered...)
+        for case .question(let q) in walk.stops[stop...] { walk.effective[q] = nil }
+        walk.stops.removeSubrange(stop...)
+        marks.removeSubrange(stop...)
+        walk.skipped.removeSubrange(keepSkipped...)
+        while let last = passedExits.last, last >= stop { passedExits.removeLast() }
+        endEntered = false
+        return node
+    }
+
+    private mutating func markStop() {
+        // The stop's node is already entered: the mark points just before it.
+        marks.append((entered.count - 1, walk.skipped.count))
     }
 }

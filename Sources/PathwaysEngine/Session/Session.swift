@@ -24,7 +24,8 @@ public struct Session: Sendable {
     public private(set) var continued: Set<String>
     /// Index into `stops`: the stop the worker is at.
     public private(set) var index: Int
-    public private(set) var walk: Walk
+    /// The walk and what it takes to carry it on, so an answer re-walks only from its own question.
+    private var trail: WalkTrail
     let walker: FlowWalker
     let metrics: FlowMetrics
 
@@ -41,9 +42,12 @@ public struct Session: Sendable {
         self.continued = continued
         self.walker = FlowWalker(bundle: bundle)
         self.metrics = metrics ?? FlowMetrics(bundle: bundle)
-        self.walk = walker.walk(answers: answers, continued: continued)
-        self.index = walk.stops.count
+        self.trail = walker.trail(answers: answers, continued: continued)
+        self.index = trail.walk.stops.count
     }
+
+    /// The path the answers take through the flow.
+    public var walk: Walk { trail.walk }
 
     /// The stops on the path and, last, where the walk ends.
     public var stops: [WalkStop] {
@@ -53,6 +57,11 @@ public struct Session: Sendable {
             case .outcome(let o), .stuck(let o): return .outcome(o)
             }
         }()]
+    }
+
+    /// True when `stops` holds the question: answered on the path, or the one the walk stops at.
+    public func reaches(question id: String) -> Bool {
+        walk.effective[id] != nil || walk.end == .question(id)
     }
 
     public var position: Position {
@@ -83,8 +92,11 @@ public struct Session: Sendable {
             throw AnswerProblem("there is no question to answer here")
         }
         let checked = try question.validate(answer).get()
-        answers[id] = checked
-        rewalk()
+        // The same answer again leaves the walk as it is.
+        if answers[id] != checked {
+            answers[id] = checked
+            rewalk(from: index)
+        }
         index = min(index + 1, walk.stops.count)
     }
 
@@ -92,8 +104,7 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func continuePastOutcome() -> Bool {
         guard case .outcome(let id) = position, bundle.outcome(id)?.continueTo != nil else { return false }
-        continued.insert(id)
-        rewalk()
+        if continued.insert(id).inserted { rewalk(from: index) }
         index = min(index + 1, walk.stops.count)
         return true
     }
@@ -121,7 +132,7 @@ public struct Session: Sendable {
     public mutating func forgetAll() {
         answers = [:]
         continued = []
-        rewalk()
+        trail = walker.trail(answers: answers, continued: continued)
         index = 0
     }
 
@@ -136,7 +147,7 @@ public struct Session: Sendable {
     public var isFinished: Bool { if case .outcome = position, index >= walk.stops.count { return true } else { return false } }
 
     public var progress: Progress {
-        let done = walk.stops.prefix(index).filter { if case .question = $0 { return true } else { return false } }.count
+        let done = trail.questionsAnswered(inFirst: index)
         let node = currentNode
         let remaining = bundle.flow.nodes[node] != nil ? (metrics.longestRemaining[node] ?? 1) : 0
         let step = remaining > 0 ? done + 1 : done
@@ -148,7 +159,8 @@ public struct Session: Sendable {
         Assessor(bundle: bundle).assess(walk)
     }
 
-    private mutating func rewalk() {
-        walk = walker.walk(answers: answers, continued: continued)
+    /// Re-walks from stop `stop`, whose answer (or early exit) is the only thing that changed.
+    private mutating func rewalk(from stop: Int) {
+        walker.rewalk(&trail, from: stop, answers: answers, continued: continued)
     }
 }

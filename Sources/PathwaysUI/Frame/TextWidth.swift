@@ -7,6 +7,8 @@ public enum TextWidth {
 
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        // Printable ASCII is one column: no need for the Unicode tables (the profile's top entry).
+        if v >= 0x20 && v < 0x7f { return 1 }
         if v == 0 { return 0 }
         if v < 32 || (0x7f..<0xa0).contains(v) { return 0 }
         switch s.properties.generalCategory {
@@ -17,7 +19,15 @@ public enum TextWidth {
         return 1
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        // Text that is all printable ASCII, nearly all of it, is one column a byte.
+        var columns = 0
+        for byte in s.utf8 {
+            guard byte >= 0x20 && byte < 0x7f else { return s.reduce(0) { $0 + of($1) } }
+            columns += 1
+        }
+        return columns
+    }
 
     static func isWide(_ v: UInt32) -> Bool {
         (0x1100...0x115f).contains(v) || (0x2e80...0x303e).contains(v) || (0x3041...0x33ff).contains(v)

@@ -24,9 +24,10 @@ public enum Renderer {
         let view = screens.view(width: layout.columnWidth)
         for (i, line) in view.header.enumerated() where i < layout.headerHeight { frame.put(line, row: i) }
         frame.put(String(repeating: "─", count: state.width), .muted, row: layout.headerHeight, col: 0)
-        let items = screens.items()
+        // One build of the screen serves the header, the items and the body.
+        let items = view.items
         let selected = items.indices.contains(state.cursor) ? items[state.cursor] : nil
-        let (left, right) = Layout.bodies(state, width: layout.columnWidth)
+        let (left, right) = Layout.bodies(state, first: view.body, width: layout.columnWidth)
         draw(left, into: &frame, col: 0, width: layout.columnWidth, layout: layout, scroll: state.scroll, selected: selected)
         if let right {
             for r in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) { frame.put("│", .muted, row: r, col: layout.columnWidth + 3) }
@@ -112,7 +113,11 @@ struct Layout {
 
     /// The body (or, in the bilingual view, both bodies padded so each item starts on the same row).
     static func bodies(_ state: UIState, width: Int) -> ([BodyLine], [BodyLine]?) {
-        let first = Screens(state).view(width: width).body
+        bodies(state, first: Screens(state).view(width: width).body, width: width)
+    }
+
+    /// The same, from the first language's body already built at `width`.
+    static func bodies(_ state: UIState, first: [BodyLine], width: Int) -> ([BodyLine], [BodyLine]?) {
         guard state.bilingual else { return (first, nil) }
         let second = Screens(state, locale: state.secondLocale).view(width: width).body
         let a = segments(first), b = segments(second)

@@ -18,6 +18,15 @@ public struct ScreenView: Sendable {
     public var keys: [UIText]
     /// A line shown above the footer, such as a validation message.
     public var status: StyledLine?
+
+    /// The items that can be chosen, in order: each item once, however many lines it wraps to.
+    public var items: [Target] {
+        var out: [Target] = []
+        for line in body {
+            if let target = line.target, out.last != target { out.append(target) }
+        }
+        return out
+    }
 }
 
 /// Text helpers shared by the screens, in one locale.

@@ -34,14 +34,9 @@ struct Screens {
         }
     }
 
-    /// The items that can be chosen on the current screen, in order.
-    func items() -> [Target] {
-        var out: [Target] = []
-        for line in view(width: 200).body {
-            if let target = line.target, out.last != target { out.append(target) }
-        }
-        return out
-    }
+    /// The items that can be chosen on the current screen, in order (the same at any width: every item
+    /// has at least one line).
+    func items() -> [Target] { view(width: 200).items }
 
     // MARK: Header
 
@@ -212,13 +207,14 @@ struct Screens {
             body.append(BodyLine([Span(t(.notesLabel), .heading)]))
             for l in Wrap.lines(state.notes.isEmpty ? "—" : state.notes, width: width - 2) { body.append(BodyLine([Span("  ")] + l)) }
         }
-        let setAside = bundle.questions.filter { s.setAside[$0.id] != nil }
+        let aside = s.setAside  // computed: worked out once, not once per question of the bundle
+        let setAside = bundle.questions.filter { aside[$0.id] != nil }
         if !setAside.isEmpty {
             body.append(BodyLine([]))
             body.append(BodyLine([Span(t(.setAside), .heading)]))
             for l in Wrap.lines(t(.setAsideNote), .muted, width: width) { body.append(BodyLine(l)) }
             for q in setAside {
-                let line = content.plain(q.prompt) + " → " + content.answer(s.setAside[q.id]!, of: q.id)
+                let line = content.plain(q.prompt) + " → " + content.answer(aside[q.id]!, of: q.id)
                 for l in Wrap.lines(line, .muted, width: width - 2) { body.append(BodyLine([Span("  ")] + l)) }
             }
         }
@@ -277,7 +273,7 @@ struct Screens {
                 if p.status == .possible && !p.missing.isEmpty {
                     body.append(BodyLine([Span("    " + t(.stillToFindOut), .muted)], target: .pathway(p.id)))
                     for q in p.missing {
-                        let reached = s.stops.contains(.question(q))
+                        let reached = s.reaches(question: q)
                         let text = "→ " + content.plain(bundle.question(q)?.prompt) + (reached ? "" : " " + t(.notReached))
                         for l in Wrap.lines(text, reached ? .plain : .muted, width: width - 8) {
                             body.append(BodyLine([Span("      ")] + l, target: reached ? .question(q) : .pathway(p.id)))

@@ -140,7 +140,8 @@ extension UIState {
 
     private var isTyping: Bool {
         guard let q = currentQuestion, !q.kind.hasOptions else { return false }
-        return items.indices.contains(cursor) && items[cursor] == .input
+        let list = items
+        return list.indices.contains(cursor) && list[cursor] == .input
     }
 
     private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
@@ -219,14 +220,16 @@ extension UIState {
     }
 
     private mutating func toggleTick() {
-        guard let q = currentQuestion, q.kind == .multipleChoice, items.indices.contains(cursor),
-              case .option(let id) = items[cursor] else { return }
+        guard let q = currentQuestion, q.kind == .multipleChoice else { return }
+        let list = items
+        guard list.indices.contains(cursor), case .option(let id) = list[cursor] else { return }
         if let i = ticked.firstIndex(of: id) { ticked.remove(at: i) } else { ticked.append(id) }
     }
 
     private mutating func activate() {
-        guard items.indices.contains(cursor) else { return }
-        switch items[cursor] {
+        let list = items
+        guard list.indices.contains(cursor) else { return }
+        switch list[cursor] {
         case .menu(let item):
             switch item {
             case .newCase:
@@ -299,16 +302,20 @@ extension UIState {
 
     private mutating func submit(_ answer: Answer) {
         guard var s = session else { return }
+        // Taken out while it changes, so its walk grows in place instead of being copied.
+        session = nil
         do {
             try s.answer(answer)
-            session = s
-            problem = nil
-            notice = []
-            if training == nil { outbox.append(.record) }
-            showQuestionOrResults()
         } catch {
+            session = s
             problem = .text
+            return
         }
+        session = s
+        problem = nil
+        notice = []
+        if training == nil { outbox.append(.record) }
+        showQuestionOrResults()
     }
 
     /// After a move in the walk: the question now current, or the results at an outcome.
@@ -437,10 +444,11 @@ extension UIState {
     mutating func keepSelectionVisible() {
         guard !isTooSmall, screen != .neutral else { return }
         let layout = Layout(self)
-        let screens = Screens(self)
-        let list = screens.items()
+        // One build of the screen gives both the items and the body (neither depends on cursor or scroll).
+        let view = Screens(self).view(width: layout.columnWidth)
+        let list = view.items
         if cursor >= list.count { cursor = max(0, list.count - 1) }
-        let body = Layout.bodies(self, width: layout.columnWidth).0
+        let body = Layout.bodies(self, first: view.body, width: layout.columnWidth).0
         let selected = list.indices.contains(cursor) ? list[cursor] : nil
         scroll = Layout.scroll(for: body, selected: selected, current: scroll, height: layout.bodyHeight)
     }
