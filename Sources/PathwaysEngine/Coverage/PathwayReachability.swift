@@ -6,7 +6,7 @@ import Foundation
 /// pathway can no longer apply on it: it never enumerates every path.
 ///
 /// Work is shared between pathways: the flow's shape (`FlowShape`), one route to every node
-/// (`FlowRoutes`), and, once a pathway is sure to apply, the ways from each place to an outcome (`Finisher`).
+/// (`FlowRoutes`), and, once a pathway is sure to apply, the ways from each place to an outcome (`WayOutFinder`).
 public struct PathwayReachability: Sendable {
     public enum Result: Sendable {
         /// Answers that walk the flow to an outcome and make the pathway recommended.
@@ -49,7 +49,7 @@ public struct PathwayReachability: Sendable {
         for w in 0..<workers {
             let slot = slots[w]
             let thread = Thread {
-                let finisher = Finisher(moves: self.moves, budget: self.budget)
+                let finisher = WayOutFinder(moves: self.moves, budget: self.budget)
                 for i in stride(from: w, to: pathways.count, by: workers) {
                     slot.results.append((i, self.analyseHere(pathways[i], finisher)))
                 }
@@ -64,7 +64,7 @@ public struct PathwayReachability: Sendable {
         return results
     }
 
-    func analyseHere(_ pathway: Pathway, _ finisher: Finisher) -> Result {
+    func analyseHere(_ pathway: Pathway, _ finisher: WayOutFinder) -> Result {
         let criteria = pathway.eligibility.compactMap(\.condition.parsed)
         guard criteria.count == pathway.eligibility.count else { return .undecided }
         let goal: Condition = criteria.isEmpty ? .constant(true) : .and(criteria)
@@ -83,7 +83,7 @@ public struct PathwayReachability: Sendable {
 
     /// Answers that walk to an outcome with `goal` true. First from where the goal's earliest question is,
     /// reached by the shared route; when that finds nothing, from the start, which decides.
-    func search(_ goal: Condition, _ finisher: Finisher) -> Search {
+    func search(_ goal: Condition, _ finisher: WayOutFinder) -> Search {
         let goalQuestions = Set(goal.questionRefs.map(\.name))
         if let routes, let entry = routes.entry(for: goalQuestions),
            case .found(let found) = search(goal, goalQuestions, from: entry, answers: routes.live[entry] ?? [:], finisher) {
@@ -100,13 +100,13 @@ public struct PathwayReachability: Sendable {
     /// What one search found: its own answers, and where the shared way out begins once the goal was sure.
     struct Found {
         var answers: [String: Answer]
-        var wayOut: FlowMoves.State?
+        var wayOut: Int?
     }
     enum Outcome { case found(Found), exhausted, gaveUp }
 
     /// Depth-first over the flow with representative answers, pruning where `goal` is already false.
     func search(_ goal: Condition, _ goalQuestions: Set<String>, from start: String, answers initial: [String: Answer],
-                _ finisher: Finisher) -> Outcome {
+                _ finisher: WayOutFinder) -> Outcome {
         var answers = initial
         let goalOrder = goalQuestions.sorted()
         var skipped = Set<String>()
@@ -172,56 +172,5 @@ public struct PathwayReachability: Sendable {
 
         if let found = visit(start) { return .found(found) }
         return gaveUp ? .gaveUp : .exhausted
-    }
-
-    /// Ways from a place to any outcome, remembered across pathways (one per worker thread).
-    final class Finisher {
-        enum Way { case found(FlowMoves.State), none, gaveUp }
-        private enum Step { case end, go(answer: Answer?, node: String, then: FlowMoves.State) }
-
-        let moves: FlowMoves
-        let budget: Int
-        private var known: [FlowMoves.State: Step] = [:]
-        private var dead = Set<FlowMoves.State>()
-
-        init(moves: FlowMoves, budget: Int) {
-            self.moves = moves
-            self.budget = budget
-        }
-
-        func finish(from node: String, live: [String: Answer]) -> Way {
-            var steps = 0
-            var gaveUp = false
-            func solve(_ node: String, _ live: [String: Answer]) -> FlowMoves.State? {
-                let key = moves.state(node, live)
-                if known[key] != nil { return key }
-                if dead.contains(key) { return nil }
-                steps += 1
-                if steps > budget { gaveUp = true; return nil }
-                if moves.bundle.outcome(node) != nil { known[key] = .end; return key }
-                for move in moves.moves(from: node, live: live) {
-                    if let then = solve(move.next, move.live) {
-                        known[key] = .go(answer: move.answer, node: node, then: then)
-                        return key
-                    }
-                    if gaveUp { return nil }
-                }
-                dead.insert(key)
-                return nil
-            }
-            guard let key = solve(node, live) else { return gaveUp ? .gaveUp : .none }
-            return .found(key)
-        }
-
-        /// The answers on the way out that `finish` found from a place.
-        func answers(from start: FlowMoves.State) -> [String: Answer] {
-            var tail: [String: Answer] = [:]
-            var key = start
-            while case .go(let answer, let at, let then)? = known[key] {
-                if let answer { tail[at] = answer }
-                key = then
-            }
-            return tail
-        }
     }
 }

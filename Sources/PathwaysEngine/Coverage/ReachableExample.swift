@@ -6,20 +6,25 @@ public struct ReachableExample: @unchecked Sendable {
     /// the way out, never on the shared route in.
     public let ownAnswers: [String: Answer]
     let routeIn: (routes: FlowRoutes, node: String)?
-    let wayOut: (finisher: PathwayReachability.Finisher, from: FlowMoves.State)?
+    let wayOut: (finder: WayOutFinder, from: Int)?
 
     /// Every answer, from the start of the flow to an outcome.
     public var answers: [String: Answer] {
         var all = routeIn.map { $0.routes.answers(to: $0.node) } ?? [:]
         all.merge(ownAnswers) { _, own in own }
-        if let wayOut { all.merge(wayOut.finisher.answers(from: wayOut.from)) { before, _ in before } }
+        if let wayOut { all.merge(wayOut.finder.answers(from: wayOut.from)) { before, _ in before } }
         return all
     }
 
-    /// The answers to these questions, without building the whole example when they are all the search's own.
+    /// The answers to these questions (those a pathway's criteria read, say), without building the whole
+    /// example: the shared route in never holds them, so only the search's own answers and the way out count.
     public func answers(to questions: Set<String>) -> [String: Answer] {
-        let own = ownAnswers.filter { questions.contains($0.key) }
-        if own.count == questions.count { return own }
-        return answers.filter { questions.contains($0.key) }
+        var found = ownAnswers.filter { questions.contains($0.key) }
+        let missing = questions.subtracting(found.keys)
+        guard !missing.isEmpty else { return found }
+        if let wayOut {
+            found.merge(wayOut.finder.answers(from: wayOut.from, only: missing)) { own, _ in own }
+        }
+        return found
     }
 }
