@@ -26,20 +26,21 @@ public enum Checker {
 
     /// Every diagnostic about an already loaded bundle.
     public static func check(_ bundle: ContentBundle, today: Day?) -> [Diagnostic] {
-        // Independent groups of checks, run side by side and joined in this order.
+        // Independent groups of checks, run side by side (the longest first, so the cores finish together)
+        // and joined in this order.
         let groups: [@Sendable () -> [Diagnostic]] = [
-            { IdentityChecks.duplicates(bundle) },
+            {
+                let flow = FlowChecks(bundle: bundle)
+                return flow.diagnostics() + PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())
+            },
+            { TextChecks.glossaryMarks(bundle) + TextChecks.staleTranslations(bundle) + TextChecks.review(bundle, today: today) },
+            { TextChecks.translations(bundle) },
             {
                 let types = ConditionTypeChecker(bundle: bundle)
                 return ContentWalk.conditions(bundle).flatMap { types.check($0) }
             },
             { ReferenceChecks.all(bundle) },
-            { TextChecks.translations(bundle) },
-            { TextChecks.glossaryMarks(bundle) + TextChecks.staleTranslations(bundle) + TextChecks.review(bundle, today: today) },
-            {
-                let flow = FlowChecks(bundle: bundle)
-                return flow.diagnostics() + PathwayChecks.reachability(bundle, neverAsked: flow.unreachableQuestions())
-            },
+            { IdentityChecks.duplicates(bundle) },
         ]
         return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }
     }

@@ -1,16 +1,16 @@
 /// Checks on the flow's shape: cycles, dead ends, and questions or outcomes that nothing reaches.
 struct FlowChecks {
     let bundle: ContentBundle
-    let sat: Satisfiability
     /// Node id → its edges, each with whether its condition can ever hold (searched once per edge).
     let edgeTable: [String: [(target: String, possible: Bool)]]
     /// Nodes that some answers reach from the start.
     let reached: Set<String>
+    /// Questions whose `ask_when` no answers make true (searched once per question).
+    let neverAskedWhen: Set<String>
 
     init(bundle: ContentBundle) {
         self.bundle = bundle
         let sat = Satisfiability(bundle: bundle)
-        self.sat = sat
         var table: [String: [(target: String, possible: Bool)]] = [:]
         for id in bundle.flow.nodeOrder {
             table[id] = bundle.flow.nodes[id]!.next.map { rule in
@@ -22,6 +22,7 @@ struct FlowChecks {
         }
         self.edgeTable = table
         self.reached = Self.reachable(from: bundle.flow.start.id, table)
+        self.neverAskedWhen = Set(bundle.questions.filter { q in q.askWhen?.parsed.map { sat.canBeTrue($0) == .no } ?? false }.map(\.id))
     }
 
     func edges(from id: String) -> [(target: String, possible: Bool)] { edgeTable[id] ?? [] }
@@ -41,9 +42,7 @@ struct FlowChecks {
     func unreachableQuestions() -> Set<String> {
         let seen = reached
         var out = Set(bundle.questions.map(\.id).filter { !seen.contains($0) })
-        for q in bundle.questions where seen.contains(q.id) {
-            if let c = q.askWhen?.parsed, sat.canBeTrue(c) == .no { out.insert(q.id) }
-        }
+        for q in bundle.questions where seen.contains(q.id) && neverAskedWhen.contains(q.id) { out.insert(q.id) }
         return out
     }
 
@@ -58,7 +57,7 @@ struct FlowChecks {
                                   hint: inFlow ? "check the 'next' rules that should lead to it" : "add it under 'nodes:' in flow.yaml and point a 'next' at it"))
         }
         for q in bundle.questions where seen.contains(q.id) {
-            if let text = q.askWhen, let c = text.parsed, sat.canBeTrue(c) == .no {
+            if let text = q.askWhen, neverAskedWhen.contains(q.id) {
                 out.append(Diagnostic(.unreachableQuestion, at: text.location,
                                       "the question '\(q.id)' can never be asked: no answers make its 'ask_when' true"))
             }
@@ -68,8 +67,8 @@ struct FlowChecks {
         }
         for id in bundle.flow.nodeOrder {
             let node = bundle.flow.nodes[id]!
-            for rule in node.next {
-                if let c = rule.condition, let parsed = c.parsed, sat.canBeTrue(parsed) == .no {
+            for (rule, edge) in zip(node.next, edges(from: id)) {
+                if let c = rule.condition, !edge.possible {
                     out.append(Diagnostic(.branchNeverTaken, at: c.location, "this condition can never be true, so the branch to '\(rule.target.id)' is never taken"))
                 }
             }

@@ -44,6 +44,8 @@ enum TextChecks {
         var out: [Diagnostic] = []
         let ids = b.glossary.map(\.id)
         for text in ContentWalk.texts(b) {
+            // Most texts have no marks at all: only those that may are sorted by locale and split.
+            guard text.texts.values.contains(where: { $0.hasASCII("[") }) else { continue }
             for (locale, value) in text.texts.sorted(by: { $0.key < $1.key }) {
                 for (piece, offset) in GlossaryMarkup.pieces(value) {
                     guard case .term(let id, _) = piece, b.term(id) == nil else { continue }

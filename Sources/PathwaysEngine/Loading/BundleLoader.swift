@@ -77,9 +77,12 @@ public enum BundleLoader {
                                             defaultLocale: "en", location: .start(of: files.displayPath("bundle.yaml")))
 
         let others = paths.filter { role(of: $0) != .bundle }
-        let reads = ParallelMap.map(others) { path in
-            read(files.files[path]!, path: path, display: files.displayPath(path), defaultLocale: bundleInfo.defaultLocale)
-        }
+        // The bundle's hash is worked out alongside the reading.
+        let (reads, hash) = ParallelMap.both({
+            ParallelMap.map(others) { path in
+                read(files.files[path]!, path: path, display: files.displayPath(path), defaultLocale: bundleInfo.defaultLocale)
+            }
+        }, { files.hash })
 
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
@@ -108,7 +111,7 @@ public enum BundleLoader {
                              location: .start(of: files.displayPath("flow.yaml")))
         var bundle = ContentBundle(info: bundleInfo, questions: questions, flow: flow ?? emptyFlow, outcomes: outcomes,
                                    pathways: pathways, referrals: referrals, sources: sources, glossary: terms,
-                                   scenarios: scenarios, hash: files.hash)
+                                   scenarios: scenarios, hash: hash)
         bundle.translationSources = translationSources
         return LoadResult(bundle: bundle, diagnostics: diagnostics)
     }

@@ -5,10 +5,11 @@ struct MappingReader {
     /// What the mapping describes, for messages: "a question", "an option".
     let what: String
     private var pairs: [(key: String, keyNode: Node, value: Node)] = []
-    /// Where each key first appears in `pairs`, so reading a large mapping (the flow's nodes) stays linear.
-    private var firstIndex: [String: Int] = [:]
+    /// Where each key first appears in `pairs`, for large mappings only (the flow's nodes), so reading them
+    /// stays linear; a small mapping is searched in place, which is cheaper than building a table.
+    private var firstIndex: [String: Int]?
     private var allowed: [String] = []
-    private var allowedSet: Set<String> = []
+    private static let smallMapping = 16
     /// A `{…}` flow mapping: its plain values end at ',' or '}'.
     let isFlow: Bool
 
@@ -22,20 +23,23 @@ struct MappingReader {
             return nil
         }
         isFlow = mapping.style == .flow
+        let count = mapping.count
+        pairs.reserveCapacity(count)
+        if count > MappingReader.smallMapping { firstIndex = [:] }
         for (key, value) in mapping {
             guard case .scalar(let k) = key else {
                 sink.report(.wrongType, at: sink.location(of: key), "a key must be plain text, found \(key.kindName)")
                 continue
             }
-            if firstIndex[k.string] == nil { firstIndex[k.string] = pairs.count }
+            if firstIndex != nil, firstIndex?[k.string] == nil { firstIndex?[k.string] = pairs.count }
             pairs.append((k.string, key, value))
         }
     }
 
     /// The value under `key`, if present; marks the key as known.
     mutating func node(_ key: String, required: Bool = false) -> Node? {
-        if allowedSet.insert(key).inserted { allowed.append(key) }
-        if let index = firstIndex[key] {
+        if !allowed.contains(key) { allowed.append(key) }
+        if let index = index(of: key) {
             let pair = pairs[index]
             if case .scalar(let s) = pair.value, s.style == .plain, ["", "~", "null"].contains(s.string) {
                 if required { sink.report(.missingKey, at: sink.location(of: pair.keyNode), "'\(key)' has no value") }
@@ -49,7 +53,12 @@ struct MappingReader {
 
     /// Where the key itself is written, if present.
     func keyLocation(_ key: String) -> SourceLocation? {
-        firstIndex[key].map { sink.location(of: pairs[$0].keyNode) }
+        index(of: key).map { sink.location(of: pairs[$0].keyNode) }
+    }
+
+    private func index(of key: String) -> Int? {
+        if let firstIndex { return firstIndex[key] }
+        return pairs.firstIndex { $0.key == key }
     }
 
     /// A scalar text value with its location.
@@ -129,7 +138,7 @@ struct MappingReader {
     /// Reports every key that no read asked for, suggesting the closest known key.
     func finish() {
         var seen = Set<String>()
-        for pair in pairs where !allowedSet.contains(pair.key) {
+        for pair in pairs where !allowed.contains(pair.key) {
             guard seen.insert(pair.key).inserted else { continue }
             sink.report(.unknownKey, at: sink.location(of: pair.keyNode),
                         "unknown key '\(pair.key)' in \(what)" + DidYouMean.phrase(for: pair.key, among: allowed),

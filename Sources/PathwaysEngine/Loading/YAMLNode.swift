@@ -22,11 +22,14 @@ indirect enum Node {
 
     /// Key–value pairs in the order written.
     struct Mapping: Swift.Sequence {
-        var pairs: [(key: Node, value: Node)]
+        typealias Element = (key: Node, value: Node)
+        typealias Iterator = IndexingIterator<[Element]>
+        var pairs: [Element]
         var style: CollectionStyle
         var mark: Mark
 
-        func makeIterator() -> IndexingIterator<[(key: Node, value: Node)]> { pairs.makeIterator() }
+        func makeIterator() -> Iterator { pairs.makeIterator() }
+        var count: Int { pairs.count }
         var keys: [Node] { pairs.map(\.key) }
         /// The value under a text key.
         subscript(key: String) -> Node? { pairs.first { $0.key.scalar?.string == key }?.value }

@@ -22,4 +22,24 @@ enum ParallelMap {
     /// Each iteration writes its own slot, so sharing the buffer between threads is safe.
     private struct Slots<R>: @unchecked Sendable { let base: UnsafeMutablePointer<R?> }
     private struct Work<T, R>: @unchecked Sendable { let items: [T]; let transform: (T) -> R }
+
+    /// Two pieces of work side by side (reading the files and hashing them, say); both results. The second
+    /// runs on a pool thread and the first here, so a `map` inside the first still gets every core (a
+    /// `concurrentPerform` nested in another runs on one thread).
+    static func both<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let results = BothResults<A, B>()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            results.b = second()
+            done.signal()
+        }
+        let a = first()
+        done.wait()
+        return (a, results.b!)
+    }
+}
+
+/// Where `ParallelMap.both` keeps the second result, written by its pool thread.
+private final class BothResults<A, B>: @unchecked Sendable {
+    var b: B?
 }
