@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/CLibYAML", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/CLibYAML", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md", "BENCHMARKS.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
         ),

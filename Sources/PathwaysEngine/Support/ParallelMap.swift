@@ -27,7 +27,7 @@ enum ParallelMap {
     /// runs on a pool thread and the first here, so a `map` inside the first still gets every core (a
     /// `concurrentPerform` nested in another runs on one thread).
     static func both<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let results = BothResults<A, B>()
+        let results = SecondResult<B>()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             results.b = second()
@@ -39,7 +39,7 @@ enum ParallelMap {
     }
 }
 
-/// Where `ParallelMap.both` keeps the second result, written by its pool thread.
-private final class BothResults<A, B>: @unchecked Sendable {
+/// Where `ParallelMap.both` keeps the second result, written by its pool thread before it signals.
+private final class SecondResult<B>: @unchecked Sendable {
     var b: B?
 }
