@@ -859,7 +859,7 @@ final class DiagnosticCodeTests: XCTestCase {
         XCTAssertTrue(((d?.message ?? "") + (d?.hint ?? "")).contains("\(first.line):\(first.column)"), d?.formatted ?? "")
     }
 
-    func testGapConditionColumnsAfterEscapesAndCombiningMarks() throws {
+    func testConditionColumnsAfterEscapesAndCombiningMarks() throws {
         var bundle = BaseBundle()
         // Condition offsets count Characters of the *unescaped* text; libYAML columns count scalars of the
         // source. They part ways after a YAML escape (\" is 2 columns, 1 character) or a combining mark.
@@ -869,9 +869,19 @@ final class DiagnosticCodeTests: XCTestCase {
         let d = result.diagnostics.first { $0.code == .conditionSyntax }
         XCTAssertEqual(d?.message, "in condition 'notes = \"cafe\u{301}\" and age <> 3': "
                                    + "expected a value (an option id, number, date or quoted text), found '>'")
-        try skipWhileEngineGap(d?.location == result.marker.advanced(by: -3),
-                               "columns inside a condition (PW006, PW007, PW012, PW013) are off after YAML escapes or combining marks")
         XCTAssertEqual(d?.location, result.marker)
+    }
+
+    func testConditionColumnsAfterUnicodeEscapesAndDoubledQuotes() throws {
+        var bundle = BaseBundle()
+        // "\u00e9" is six columns and one character; in single quotes, '' is two columns and one character.
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "notes = \"caf\u00e9\" or ⟨⟩statsu = visitor""#,
+                       in: "pathways/trp.yaml")
+        bundle.replace(#"when: "status in [visitor, worker]""#, with: "when: 'notes = \"it''s\" or ⟨q⟩statsu = worker'",
+                       in: "referrals.yaml")
+        let result = bundle.check()
+        assertContains(result, .unknownQuestion, at: result.marker, "unknown question 'statsu' (did you mean 'status'?)")
+        assertContains(result, .unknownQuestion, at: result["q"], "unknown question 'statsu' (did you mean 'status'?)")
     }
 
     func testGapMissingBundleFileReportsOnlyThat() throws {

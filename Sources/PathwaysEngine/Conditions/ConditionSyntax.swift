@@ -80,6 +80,8 @@ public struct ConditionText: Hashable, Sendable {
     public var location: SourceLocation
     /// The parsed condition, or nil when it has a syntax error (reported by the loader).
     public var parsed: Condition?
+    /// Source column offsets for each character offset of `text`, where they differ (see `ScalarColumns`).
+    var columns: [Int]?
 
     public init(text: String, location: SourceLocation, parsed: Condition?) {
         self.text = text
@@ -95,6 +97,13 @@ public struct ConditionText: Hashable, Sendable {
         } catch {
             return (ConditionText(text: text, location: location, parsed: nil), error)
         }
+    }
+
+    /// Where the character at `offset` in the text is written.
+    public func location(at offset: Int) -> SourceLocation {
+        guard let columns, !columns.isEmpty else { return location.advanced(by: offset) }
+        let last = columns.count - 1
+        return location.advanced(by: offset <= last ? columns[max(0, offset)] : columns[last] + offset - last)
     }
 
     public static func == (a: ConditionText, b: ConditionText) -> Bool { a.text == b.text && a.location == b.location }

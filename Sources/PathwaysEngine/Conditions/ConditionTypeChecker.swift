@@ -16,7 +16,7 @@ struct ConditionTypeChecker {
     }
 
     private func visit(_ c: Condition, _ text: ConditionText, _ out: inout [Diagnostic]) {
-        func at(_ offset: Int) -> SourceLocation { text.location.advanced(by: offset) }
+        func at(_ offset: Int) -> SourceLocation { text.location(at: offset) }
         func question(_ ref: QuestionRef) -> Question? {
             if let q = bundle.question(ref.name) { return q }
             out.append(Diagnostic(.unknownQuestion, at: at(ref.offset),

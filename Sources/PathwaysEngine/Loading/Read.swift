@@ -106,10 +106,11 @@ enum Read {
         case .singleQuoted, .doubleQuoted: location = location.advanced(by: 1)
         default: break
         }
-        let (condition, error) = ConditionText.parse(scalar.string, at: location)
+        var (condition, error) = ConditionText.parse(scalar.string, at: location)
+        let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
+        if singleLine { condition.columns = ScalarColumns.offsets(scalar) }
         if let error {
-            let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
-            sink.report(.conditionSyntax, at: singleLine ? location.advanced(by: error.offset) : location,
+            sink.report(.conditionSyntax, at: singleLine ? condition.location(at: error.offset) : location,
                         "in condition '\(scalar.string)': \(error.message)",
                         hint: "conditions look like: status in [visitor, student] and not in_danger")
         }
