@@ -140,7 +140,7 @@ public enum BundleLoader {
             out.diagnostics.append(d)
             return out
         }
-        let sink = DiagnosticSink(file: display, defaultLocale: defaultLocale)
+        let sink = DiagnosticSink(file: display, defaultLocale: defaultLocale, source: SourceText(bytes: bytes))
         switch role {
         case .bundle: break
         case .flow: out.flow = (ItemReaders.flow(node, sink), sink.location(of: node))

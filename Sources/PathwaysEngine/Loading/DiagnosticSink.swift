@@ -2,11 +2,14 @@
 final class DiagnosticSink {
     let file: String
     let defaultLocale: String
+    /// The file's text, for positions inside a value (conditions); nil when reading nodes from elsewhere.
+    let source: SourceText?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, defaultLocale: String) {
+    init(file: String, defaultLocale: String, source: SourceText? = nil) {
         self.file = file
         self.defaultLocale = defaultLocale
+        self.source = source
     }
 
     func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {

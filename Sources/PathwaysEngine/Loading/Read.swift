@@ -108,7 +108,7 @@ enum Read {
         }
         var (condition, error) = ConditionText.parse(scalar.string, at: location)
         let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
-        if singleLine { condition.columns = ScalarColumns.offsets(scalar) }
+        if singleLine { condition.columns = ScalarColumns.offsets(scalar, raw: sink.source.flatMap { scalar.raw(in: $0) }) }
         if let error {
             sink.report(.conditionSyntax, at: singleLine ? condition.location(at: error.offset) : location,
                         "in condition '\(scalar.string)': \(error.message)",

@@ -4,13 +4,14 @@
 enum ScalarColumns {
     /// Column offsets from the text's first character (after an opening quote), one for each character
     /// offset from 0 to the count; nil when they equal the character offsets.
-    static func offsets(_ scalar: Node.Scalar) -> [Int]? {
+    /// `raw`: the scalar as written (quotes included), when it sits on one line.
+    static func offsets(_ scalar: Node.Scalar, raw: String?) -> [Int]? {
         // Code points before each character of the text.
         var points = [0]
         points.reserveCapacity(scalar.string.count + 1)
         for c in scalar.string { points.append(points[points.count - 1] + c.unicodeScalars.count) }
         var columns = points
-        if scalar.style == .doubleQuoted || scalar.style == .singleQuoted, let raw = scalar.raw {
+        if scalar.style == .doubleQuoted || scalar.style == .singleQuoted, let raw {
             let written = Array(raw.unicodeScalars.dropFirst())  // after the opening quote
             // The source column of each code point of the text: escapes and doubled quotes are longer.
             var at: [Int] = []

@@ -46,12 +46,12 @@ enum YAMLComposer {
         let result: Result<Node?, Failure> = bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return events(&parser, SourceText(bytes: bytes))
+            return events(&parser)
         }
         return try result.get()
     }
 
-    private static func events(_ parser: inout yaml_parser_t, _ source: SourceText) -> Result<Node?, Failure> {
+    private static func events(_ parser: inout yaml_parser_t) -> Result<Node?, Failure> {
         var root: Node?
         var stack: [Open] = []
         var documents = 0
@@ -90,7 +90,7 @@ enum YAMLComposer {
                 let s = event.data.scalar
                 if s.anchor != nil { return .failure(.anchor(at: at)) }
                 let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
-                let scalar = Node.Scalar(string: text, style: style(s.style), mark: at, end: mark(event.end_mark), source: source)
+                let scalar = Node.Scalar(string: text, style: style(s.style), mark: at, end: mark(event.end_mark))
                 if let f = finished(.scalar(scalar)) { return .failure(f) }
             case YAML_SEQUENCE_START_EVENT:
                 if event.data.sequence_start.anchor != nil { return .failure(.anchor(at: at)) }

@@ -18,12 +18,10 @@ indirect enum Node {
         var mark: Mark
         /// Where the scalar ends (after a closing quote).
         var end: Mark? = nil
-        /// The file it was read from, to cut out its source when a position inside it is needed.
-        var source: SourceText? = nil
 
-        /// The scalar as written, quotes included, when it sits on one line.
-        var raw: String? {
-            guard let end, end.line == mark.line, let source else { return nil }
+        /// The scalar as written, quotes included, when it sits on one line of `source`.
+        func raw(in source: SourceText) -> String? {
+            guard let end, end.line == mark.line else { return nil }
             return source.text(line: mark.line, from: mark.column, to: end.column)
         }
     }
@@ -69,7 +67,7 @@ indirect enum Node {
     }
 }
 
-/// A file's bytes, shared by its scalars, with the start of each line found on first use.
+/// A file's bytes, kept while it is read, with the start of each line found on first use.
 final class SourceText: @unchecked Sendable {
     let bytes: [UInt8]
     private var lineStarts: [Int]?
