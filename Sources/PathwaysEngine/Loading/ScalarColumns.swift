@@ -6,6 +6,11 @@ enum ScalarColumns {
     /// offset from 0 to the count; nil when they equal the character offsets.
     /// `raw`: the scalar as written (quotes included), when it sits on one line.
     static func offsets(_ scalar: Node.Scalar, raw: String?) -> [Int]? {
+        // Most conditions are plain ASCII with nothing escaped: the offsets are the columns.
+        let quoted = scalar.style == .doubleQuoted || scalar.style == .singleQuoted
+        if !scalar.string.utf8.contains(where: { $0 >= 0x80 || (quoted && ($0 == 0x22 || $0 == 0x27 || $0 == 0x5C || $0 < 0x20)) }) {
+            return nil
+        }
         // Code points before each character of the text.
         var points = [0]
         points.reserveCapacity(scalar.string.count + 1)
