@@ -6,7 +6,7 @@ import Foundation
 enum Main {
     static func main() {
         do {
-            var command = try PathwaysCommand.parseAsRoot()
+            var command = try parse(Array(CommandLine.arguments.dropFirst()))
             // The root only dispatches; with no arguments, open the interface.
             if command is PathwaysCommand { command = try OpenCommand.parse([]) }
             try command.run()
@@ -23,5 +23,16 @@ enum Main {
             printError(PathwaysCommand.fullMessage(for: error))
             exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// Opening the interface (no subcommand, only options) is parsed by its own command, so start-up does not
+    /// build the parser of every other command first; anything else, and any mistake, goes through the root
+    /// so messages and usage stay the same.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        let wantsHelp = arguments.contains { ["-h", "--help", "help"].contains($0) }
+        if !wantsHelp, arguments.first?.hasPrefix("-") ?? true, let command = try? OpenCommand.parseAsRoot(arguments) {
+            return command
+        }
+        return try PathwaysCommand.parseAsRoot(arguments)
     }
 }
