@@ -193,12 +193,11 @@ public enum BundleLoader {
         case .duplicateKey(let key, let mark, let first):
             return Diagnostic(.duplicateID, at: at(mark), "the key '\(key)' appears twice in one mapping",
                               hint: "it is first at \(first.line):\(first.column); keep one of the two")
-        case .anchor(let mark):
+        case .anchor(let mark), .alias(let mark):
             // Content never uses anchors and aliases, and aliases can make a tiny file expand without end.
-            return Diagnostic(.yamlSyntax, at: at(mark), "YAML anchors (&name) are not used in content files",
-                              hint: "write the text out in full where it is needed")
-        case .alias(let mark):
-            return Diagnostic(.yamlSyntax, at: at(mark), "YAML aliases (*name) are not used in content files",
+            let what: String
+            if case .alias = failure { what = "aliases (*name)" } else { what = "anchors (&name)" }
+            return Diagnostic(.yamlSyntax, at: at(mark), "YAML \(what) are not used in content files",
                               hint: "write the text out in full where it is needed")
         case .secondDocument(let mark):
             return Diagnostic(.yamlSyntax, at: at(mark), "a second YAML document ('---') in one file",
