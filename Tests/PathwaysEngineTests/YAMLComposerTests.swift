@@ -55,6 +55,12 @@ final class YAMLComposerTests: XCTestCase {
         XCTAssertEqual(first, Node.Mark(line: 3, column: 3))
         // The same key in two different mappings is fine.
         XCTAssertNoThrow(try compose("- {a: 1}\n- {a: 2}\n"))
+        // A large mapping (its keys indexed, not searched) finds a repeat just the same.
+        let many = (0..<30).map { "k\($0): v\n" }.joined() + "k3: again\n"
+        guard case .duplicateKey(let repeated, let second, let original)? = failure(many) else { return XCTFail() }
+        XCTAssertEqual(repeated, "k3")
+        XCTAssertEqual(second, Node.Mark(line: 31, column: 1))
+        XCTAssertEqual(original, Node.Mark(line: 4, column: 1))
     }
 
     func testAnchorsAliasesAndSecondDocumentsAreRefusedWhereTheyAre() {

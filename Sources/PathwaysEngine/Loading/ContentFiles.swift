@@ -47,8 +47,19 @@ public struct ContentFiles: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        // Read straight into an array of the file's size (no zero-filled buffer per file); a file that grows
+        // meanwhile is read on to its end.
+        var out = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, count in
+            while count < buffer.count {
+                let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                count += n
+            }
+        }
+        var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; return nil }

@@ -23,7 +23,22 @@ enum YAMLComposer {
         var items: [Node] = []
         var pairs: [(key: Node, value: Node)] = []
         var pendingKey: Node?
-        var seen: [String: Node.Mark] = [:]
+        /// The mapping's text keys so far, to find a repeat: searched in place while few, then indexed.
+        var keys: [(text: String, mark: Node.Mark)] = []
+        var keyIndex: [String: Node.Mark]?
+
+        /// Where `key` was first written in this mapping, if it was; records it otherwise.
+        func firstMark(ofRepeated key: String, at mark: Node.Mark) -> Node.Mark? {
+            if let index = keyIndex {
+                if let first = index[key] { return first }
+                keyIndex?[key] = mark
+                return nil
+            }
+            if let first = keys.first(where: { $0.text == key }) { return first.mark }
+            keys.append((key, mark))
+            if keys.count > 16 { keyIndex = Dictionary(keys.map { ($0.text, $0.mark) }, uniquingKeysWith: { a, _ in a }) }
+            return nil
+        }
 
         init(mapping: Bool, style: Node.CollectionStyle, mark: Node.Mark) {
             self.isMapping = mapping
@@ -65,9 +80,8 @@ enum YAMLComposer {
                 top.pairs.append((key, node))
                 top.pendingKey = nil
             } else {
-                if let text = node.scalar?.string, let at = node.mark {
-                    if let first = top.seen[text] { return .duplicateKey(text, at: at, first: first) }
-                    top.seen[text] = at
+                if case .scalar(let key) = node, let first = top.firstMark(ofRepeated: key.string, at: key.mark) {
+                    return .duplicateKey(key.string, at: key.mark, first: first)
                 }
                 top.pendingKey = node
             }
