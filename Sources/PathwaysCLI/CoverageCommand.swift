@@ -47,8 +47,7 @@ struct CoverageCommand: ParsableCommand {
             switch result {
             case .reachable(let example):
                 // The answers its criteria read; the rest only lead the way there (all of them with --verbose).
-                let read = Set(p.eligibility.compactMap(\.condition.parsed).flatMap(\.questionRefs).map(\.name))
-                let shown = verbose ? example.answers : example.answers(to: read)
+                let shown = verbose ? example.answers : example.decisiveAnswers
                 let example = shown.sorted { (bundle.questionIndex[$0.key] ?? 0) < (bundle.questionIndex[$1.key] ?? 0) }
                     .map { "\($0.key)=\(ScenarioWriter.value($0.value))" }
                 print("  \(p.id): reachable, e.g. " + (example.isEmpty ? "any answers" : example.joined(separator: " ")))

@@ -20,6 +20,9 @@ final class CoverageTests: XCTestCase {
             let r = analysis.analyse(p)
             results[p.id] = r
             if case .reachable(let example) = r {
+                // The answers shown without --verbose are exactly the full example's answers to the criteria's questions.
+                let read = Set(p.eligibility.compactMap(\.condition.parsed).flatMap(\.questionRefs).map(\.name))
+                XCTAssertEqual(example.decisiveAnswers, example.answers.filter { read.contains($0.key) }, p.id, file: file, line: line)
                 let walk = FlowWalker(bundle: bundle).walk(answers: example.answers, continueWhenAnswered: true)
                 XCTAssertEqual(Assessor(bundle: bundle).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
             }

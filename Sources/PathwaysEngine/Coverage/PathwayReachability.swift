@@ -87,11 +87,13 @@ public struct PathwayReachability: Sendable {
         let goalQuestions = Set(goal.questionRefs.map(\.name))
         if let routes, let entry = routes.entry(for: goalQuestions),
            case .found(let found) = search(goal, goalQuestions, from: entry, answers: routes.live[entry] ?? [:], finisher) {
-            return .found(ReachableExample(ownAnswers: found.answers, routeIn: (routes, entry), wayOut: found.wayOut.map { (finisher, $0) }))
+            return .found(ReachableExample(ownAnswers: found.answers, criteriaQuestions: goalQuestions, routeIn: (routes, entry),
+                                           wayOut: found.wayOut.map { (finisher, $0) }))
         }
         switch search(goal, goalQuestions, from: bundle.flow.start.id, answers: [:], finisher) {
         case .found(let found):
-            return .found(ReachableExample(ownAnswers: found.answers, routeIn: nil, wayOut: found.wayOut.map { (finisher, $0) }))
+            return .found(ReachableExample(ownAnswers: found.answers, criteriaQuestions: goalQuestions, routeIn: nil,
+                                           wayOut: found.wayOut.map { (finisher, $0) }))
         case .exhausted: return .exhausted
         case .gaveUp: return .gaveUp
         }

@@ -5,6 +5,8 @@ public struct ReachableExample: @unchecked Sendable {
     /// The answers the search chose itself; every answer the pathway's criteria read is among them or in
     /// the way out, never on the shared route in.
     public let ownAnswers: [String: Answer]
+    /// The questions the pathway's criteria read.
+    let criteriaQuestions: Set<String>
     let routeIn: (routes: FlowRoutes, node: String)?
     let wayOut: (finder: WayOutFinder, from: Int)?
 
@@ -16,11 +18,11 @@ public struct ReachableExample: @unchecked Sendable {
         return all
     }
 
-    /// The answers to these questions (those a pathway's criteria read, say), without building the whole
-    /// example: the shared route in never holds them, so only the search's own answers and the way out count.
-    public func answers(to questions: Set<String>) -> [String: Answer] {
-        var found = ownAnswers.filter { questions.contains($0.key) }
-        let missing = questions.subtracting(found.keys)
+    /// The answers the pathway's criteria read, without building the whole example: the shared route in
+    /// never holds them, so only the search's own answers and the way out count.
+    public var decisiveAnswers: [String: Answer] {
+        var found = ownAnswers.filter { criteriaQuestions.contains($0.key) }
+        let missing = criteriaQuestions.subtracting(found.keys)
         guard !missing.isEmpty else { return found }
         if let wayOut {
             found.merge(wayOut.finder.answers(from: wayOut.from, only: missing)) { own, _ in own }
