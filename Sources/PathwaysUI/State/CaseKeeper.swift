@@ -48,6 +48,9 @@ public protocol CaseKeeper: AnyObject {
     func unlock(_ passphrase: String) -> Bool
     /// Stops recording the current case (a new case, or a quick exit).
     func close()
+    /// Quick exit: drops the case, its notes and every key from memory (zeroed) and closes the store.
+    /// Nothing of the records can be used afterwards; the process ends next.
+    func forget()
     /// Saves the caseworker's notes on the current case (encrypted like the answers).
     func saveNotes(_ notes: String) throws
     /// Writes the referral summary of the current case (Markdown and plain text); returns where.
