@@ -30,6 +30,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case missingFile = "PW028"
     case branchNeverTaken = "PW029"
     case staleTranslation = "PW030"
+    case exclusiveOutsideTickAll = "PW040"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -72,6 +73,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .missingFile: return "missing-file"
         case .branchNeverTaken: return "branch-never-taken"
         case .staleTranslation: return "stale-translation"
+        case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
         }
     }
 }
