@@ -47,7 +47,9 @@ int pw_start(int use_color) {
     if (initscr() == NULL) return -1;
     started = 1;
     atexit(pw_stop);
-    cbreak();
+    // Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (no job control or backtracer
+    // from the keyboard while a case is on screen); kill(1) signals are still caught above.
+    raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -110,14 +112,24 @@ void pw_refresh(void) { refresh(); }
 
 void pw_define_pair(short pair, short fg, short bg) { init_pair(pair, fg, bg); }
 
+// Clear the screen and the scrollback (ESC [3J) of whichever screen the terminal shows.
+static void write_wipe(void) {
+    static const char wipe[] = "\033[H\033[2J\033[3J";
+    ssize_t ignored = write(STDOUT_FILENO, wipe, sizeof wipe - 1);
+    (void)ignored;
+}
+
 void pw_wipe_terminal(void) {
     erase();
     clear();
     refresh();
-    // Clear the screen and the scrollback (ESC [3J), on both the alternate and the main screen.
-    static const char wipe[] = "\033[H\033[2J\033[3J";
-    ssize_t ignored = write(STDOUT_FILENO, wipe, sizeof wipe - 1);
-    (void)ignored;
+    write_wipe();
+}
+
+void pw_stop_wiped(void) {
+    pw_stop();
+    // endwin went back to the main screen, which still shows what was there before: clear it too.
+    write_wipe();
 }
 
 int pw_wcwidth(unsigned int codepoint) {

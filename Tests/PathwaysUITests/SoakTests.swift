@@ -47,7 +47,8 @@ final class SoakTests: XCTestCase {
                 XCTAssertEqual(session.answers[id], answer, context)
             }
         }
-        if s.screen == .neutral { XCTAssertNil(s.session, context) }
+        if s.screen == .closed { XCTAssertNil(s.session, context) }
+        if s.isTooSmall { XCTAssertEqual(s.screen, .tooSmall, context) }
         if s.screen == .question { XCTAssertNotNil(s.currentQuestion, context) }
         XCTAssertTrue(s.bundle.info.locales.contains(s.locale), context)
     }
