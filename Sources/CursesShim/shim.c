@@ -133,10 +133,19 @@ void pw_stop_wiped(void) {
 }
 
 int pw_wcwidth(unsigned int codepoint) {
+    // The frame asks for the same few characters (rules, arrows, accents) on every redraw: the Basic
+    // Multilingual Plane's widths are kept once looked up. A race only writes the same value twice.
+    static signed char bmp[0x10000];
+    static int filled[0x10000 / 32];
+    if (codepoint < 0x10000 && (__atomic_load_n(&filled[codepoint / 32], __ATOMIC_ACQUIRE) >> (codepoint % 32)) & 1) return bmp[codepoint];
     static locale_t utf8 = (locale_t)0;
     if (utf8 == (locale_t)0) utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     locale_t old = uselocale(utf8);
     int w = wcwidth((wchar_t)codepoint);
     uselocale(old);
+    if (codepoint < 0x10000) {
+        bmp[codepoint] = (signed char)w;
+        __atomic_or_fetch(&filled[codepoint / 32], 1 << (codepoint % 32), __ATOMIC_RELEASE);
+    }
     return w;
 }

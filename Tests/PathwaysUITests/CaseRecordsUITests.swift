@@ -63,6 +63,24 @@ final class CaseRecordsUITests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("How old is the person?"))
     }
 
+    func testTheLockKeepsWhatWasOpenAndCoversTheStartScreenToo() {
+        var s = state()
+        s.press(.enter, .char("2"), .enter, .function(2), .char("n"))
+        s.type("half a note")
+        s.lock()
+        XCTAssertFalse(Renderer.frame(s).text.contains("half a note"), "nothing of the notes shows while locked")
+        XCTAssertEqual(s.handle(.key(.control("s"))), [], "keys go to the passphrase field only")
+        s.unlockResult(true)
+        XCTAssertEqual(s.screen, .notes)
+        XCTAssertTrue(Renderer.frame(s).text.contains("half a note"), "the notes being typed are still there")
+        // On the start screen a case could be reopened: the lock covers it too.
+        var start = state()
+        start.lock()
+        XCTAssertEqual(start.screen, .locked)
+        XCTAssertEqual(start.handle(.key(.char("2"))), [])
+        XCTAssertEqual(start.handle(.key(.enter)), [.unlock("2")], "Enter sends the passphrase, it does not resume a case")
+    }
+
     func testQuickExitWorksWhileLockedAndClosesTheCase() {
         var s = state()
         s.press(.enter)

@@ -125,11 +125,47 @@ final class KeepingThePlaceTests: XCTestCase {
         XCTAssertEqual(s.session?.answers["in_danger"], .value(.option("no")))
     }
 
+    func testTheQuestionStillTakesItsKeysWhileWhyWeAskIsOpen() {
+        var s = state()
+        s.press(.enter, .char("?"), .char("2"), .enter)
+        XCTAssertEqual(s.session?.answers["in_danger"], .value(.option("no")))
+        XCTAssertEqual(s.currentQuestion?.id, "age")
+        XCTAssertFalse(text(s).contains("Why we ask:"), "the explanation belonged to the question answered")
+    }
+
+    func testGoingBackToAnEarlyExitAlreadyPassedStillOffersToContinue() {
+        var s = state()
+        s.press(.enter, .char("1"), .enter, .enter)  // yes, then continue
+        XCTAssertEqual(s.currentQuestion?.id, "age")
+        s.press(.left)
+        XCTAssertTrue(text(s).contains("URGENT: Call 911 now"), text(s))
+        XCTAssertEqual(s.items.first, .continueConversation)
+        s.cursor = 0
+        s.press(.enter)
+        XCTAssertEqual(s.currentQuestion?.id, "age")
+    }
+
+    func testAnyOtherKeyAfterQuitCancelsItAndActs() {
+        var s = state()
+        s.press(.enter, .char("2"), .enter, .left, .char("q"))
+        XCTAssertTrue(text(s).contains("Press q again to quit."))
+        s.press(.down)
+        XCTAssertFalse(text(s).contains("Press q again to quit."))
+        XCTAssertTrue(selectedLine(s).contains("3. ( ) Not sure"), selectedLine(s))
+    }
+
     func testEscOnStepOneWithWhyOpenStaysInTheCase() {
         var s = state()
         s.press(.enter, .char("?"), .escape)
         XCTAssertEqual(s.currentQuestion?.id, "in_danger")
         XCTAssertNotNil(s.session)
+    }
+
+    func testEscOnStepOneWithAnswersStaysAndSaysHowToLeave() {
+        var s = state()
+        s.press(.enter, .char("2"), .enter, .left, .escape)
+        XCTAssertEqual(s.currentQuestion?.id, "in_danger", "a case with answers is not left by Esc")
+        XCTAssertTrue(text(s).contains("This is the first question. q quits"), text(s))
     }
 
     func testLeavingStepOneWithNoAnswersSavesNothing() {

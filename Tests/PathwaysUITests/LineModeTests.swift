@@ -56,6 +56,13 @@ final class LineModeTests: XCTestCase {
         XCTAssertTrue(text.contains("Nothing typed"), text)
     }
 
+    func testAnExclusiveOptionTypedWithAnotherIsRefused() {
+        let (out, _) = run(["2", "29", "2", "2023-05-01", "1 3", "3", "quit", "quit"])
+        let text = out.joined(separator: "\n")
+        XCTAssertTrue(text.contains("“None of these” cannot be chosen with other answers"), text)
+        XCTAssertTrue(text.contains("Was the person abused at work?"), "the answer alone is taken\n\(text)")
+    }
+
     // MARK: 20. The next action last, a prompt, quit asks again
 
     func testTheNextActionIsTheLastLineBeforeThePrompt() {

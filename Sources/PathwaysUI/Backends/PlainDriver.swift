@@ -152,7 +152,10 @@ public struct PlainDriver {
         guard flow.advance(&session) else { return true }
         change = nil
         say("Changed. The other answers are kept.", "Modifié. Les autres réponses sont gardées.")
-        showReview()
+        showReview(nextAction: false)
+        // Then where the case stands: the question it was at, or the way to the results.
+        if currentQuestion != nil { return true }
+        say("Type 'results' for the results.", "Tapez « résultats » pour les résultats.")
         return false
     }
 
@@ -390,7 +393,7 @@ public struct PlainDriver {
         }
     }
 
-    func showReview() {
+    func showReview(nextAction: Bool = true) {
         write(UIText.review.text(locale) + ":")
         let answered = answeredQuestions
         if answered.isEmpty { write("  " + UIText.noAnswers.text(locale)) }
@@ -409,6 +412,7 @@ public struct PlainDriver {
         }
         say("Type 'change N' to change an answer.", "Tapez « modifier N » pour modifier une réponse.")
         // The next action comes last, just above the prompt.
+        guard nextAction else { return }
         if let q = currentQuestion {
             say("Now: “\(content.plain(q.prompt))” Type the answer, or 'results'.",
                 "Maintenant : « \(content.plain(q.prompt)) » Tapez la réponse, ou « résultats ».")

@@ -127,8 +127,8 @@ extension Screens {
         if c.change != nil {
             keys.insert(KeyHint(c.change?.returnsToReview == true ? .keyBackToReview : .keyBackToResults), at: 1)
         }
-        let terms = content.terms(in: [q.prompt] + (why ? [q.help] + q.options.map(\.help) : []) + q.options.map(\.label))
-        return ScreenView(header: progressHeader(c, chrome), body: body.lines, keys: keys, terms: terms)
+        let texts = [q.prompt] + (why ? [q.help] + q.options.map(\.help) : []) + q.options.map(\.label)
+        return ScreenView(header: progressHeader(c, chrome), body: body.lines, keys: keys, termTexts: texts)
     }
 
     func message(_ p: InputProblem) -> String {
@@ -183,7 +183,7 @@ extension Screens {
         return ScreenView(header: header(t(.review), chrome: chrome), body: body.lines,
                           keys: hints(.keyQuickExit, .keyChange, .keyClose) + (recording ? hints(.keyNotes) : [])
                               + hints(.keyResults, .keyLanguage, .keyBilingual, .keyMove, .keyQuit),
-                          terms: content.terms(in: answered.map { bundle.question($0)?.prompt }))
+                          termTexts: answered.map { bundle.question($0)?.prompt })
     }
 
     // MARK: Notes

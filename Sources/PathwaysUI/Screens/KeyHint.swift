@@ -1,13 +1,16 @@
 /// A key hint in the footer, such as "1–13 choose": a text of the interface and what fills it in.
 public struct KeyHint: Hashable, Sendable {
+    /// The hint's words, and what fills their %1, %2…
     public var text: UIText
     public var values: [String]
 
+    /// A hint from the interface's words.
     public init(_ text: UIText, _ values: String...) {
         self.text = text
         self.values = values
     }
 
+    /// The hint in `locale`.
     public func text(_ locale: String) -> String { text.text(locale).filled(values) }
 
     /// "1–n choose": digits choose the numbered items (two digits from 10); nothing for a single item.

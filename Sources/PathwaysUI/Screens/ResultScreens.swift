@@ -60,7 +60,7 @@ extension Screens {
         keys += hints(.keyGlossary, .keyMove, .keyQuit)
         if c.change != nil { keys.insert(KeyHint(.keyBackToReview), at: 1) }
         return ScreenView(header: header(t(.results), chrome: chrome), body: body.lines, keys: keys,
-                          terms: content.terms(in: terms))
+                          termTexts: terms)
     }
 
     // MARK: Pathway detail
@@ -111,7 +111,7 @@ extension Screens {
         body.add(t(.notLegalAdvice), .muted)
         return ScreenView(header: header(content.plain(p.title), chrome: chrome), body: body.lines,
                           keys: hints(.keyQuickExit, .keyClose, .keyScroll, .keyLanguage, .keyBilingual, .keyGlossary, .keyQuit),
-                          terms: content.terms(in: texts))
+                          termTexts: texts)
     }
 
     // MARK: Glossary
@@ -137,9 +137,4 @@ extension Screens {
         return ScreenView(header: header(t(.glossary), chrome: chrome), body: body.lines,
                           keys: hints(.keyQuickExit, .keyClose, .keyLanguage))
     }
-}
-
-extension Session {
-    /// True when the worker has gone past the early exit they are looking at (it is in the walk's stops).
-    var isPastOutcome: Bool { index < walk.stops.count }
 }

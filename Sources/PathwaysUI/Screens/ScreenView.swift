@@ -15,15 +15,20 @@ public struct BodyLine: Hashable, Sendable {
 }
 
 /// A screen's parts before they are placed in a frame: header lines, a body that scrolls, a status line and
-/// key hints (most important first), and the glossary terms marked on it.
+/// key hints (most important first), and the texts whose glossary terms `g` lists.
 public struct ScreenView: Sendable {
     public var header: [StyledLine]
     public var body: [BodyLine]
     public var keys: [KeyHint]
     /// Shown above the footer, wrapped when long: a validation message, a question to confirm, a notice.
     public var status: StyledLine?
-    /// Glossary term ids marked in the screen's texts, for `g`.
-    public var terms: [String] = []
+    /// The content texts on the screen, for the glossary terms marked in them (worked out only for `g`).
+    public var termTexts: [LocalizedText?] = []
+
+    /// Glossary term ids marked on the screen, in order of first appearance.
+    func terms(_ context: UIContext) -> [String] {
+        ContentText(bundle: context.bundle, locale: context.locale).terms(in: termTexts)
+    }
 
     /// The items that can be chosen, in order: each item once, however many lines it wraps to.
     public var items: [Target] {

@@ -39,7 +39,7 @@ extension Screens {
         body.add(t(.notLegalAdvice) + " " + content.plain(info.disclaimer), .muted)
         return ScreenView(header: header(""), body: body.lines,
                           keys: [KeyHint(.keyQuickExit)] + KeyHint.numbers(items.count) + hints(.keyOpen, .keyMove, .keyLanguage, .keyBilingual, .keyQuit),
-                          terms: content.terms(in: [info.title, info.disclaimer]))
+                          termTexts: [info.title, info.disclaimer])
     }
 
     func cases(_ list: [CaseListing]) -> ScreenView {

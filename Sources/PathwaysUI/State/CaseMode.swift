@@ -19,7 +19,9 @@ struct AnswerEntry: Hashable, Sendable {
 
 /// A case being walked: the session, the question or results under everything, and what is open over them.
 public struct CaseMode: Sendable {
+    /// The answers and where the worker is.
     public internal(set) var session: Session
+    /// A real case, a quiz or the preview.
     public let purpose: CasePurpose
     /// The place on the question, and on the results at an outcome.
     var questionPlace = Place()
@@ -28,7 +30,9 @@ public struct CaseMode: Sendable {
     var overlays: [Overlay] = []
     /// A change from the review or the results, until the worker is back there.
     var change: ChangeFlow?
+    /// The case's code in the records, once its first answer is saved.
     public internal(set) var caseCode: String?
+    /// The caseworker's notes, as last saved.
     public internal(set) var notes = ""
     /// Shown after reopening a case whose content changed, until the next answer.
     var notice: [String] = []

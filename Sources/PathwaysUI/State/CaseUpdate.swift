@@ -396,7 +396,7 @@ extension UIState {
             context.bilingual.toggle()
         case .char("g"):
             if case .glossary = c.overlays.last { return .done }
-            let terms = shown(c).view.terms
+            let terms = shown(c).view.terms(context)
             c.overlays.append(.glossary(terms: terms, all: false, Place()))
         case .char("n"):
             guard recording(c), c.screenID == .review || c.screenID == .results else { return nil }

@@ -5,6 +5,7 @@ public struct NotesEditor: Hashable, Sendable {
     /// The most a case's notes can hold (typed by a person: a few pages is plenty).
     public static let limit = 4000
 
+    /// The notes as typed so far.
     public private(set) var text: [Character]
     /// Index into `text` of the character the cursor is on (`text.count`: after the last).
     public private(set) var cursor: Int
@@ -16,13 +17,16 @@ public struct NotesEditor: Hashable, Sendable {
     var full = false
     private let original: [Character]
 
+    /// Opens the editor on the notes saved so far, the cursor after them.
     public init(_ notes: String) {
         text = Array(notes)
         original = text
         cursor = text.count
     }
 
+    /// The notes as text.
     public var string: String { String(text) }
+    /// True when the notes differ from those the editor opened with.
     public var isChanged: Bool { text != original }
 
     /// One line on screen: a range of `text`, and whether it ends its paragraph (a new line or the end).

@@ -2,12 +2,14 @@
 /// digits being typed to choose an item by number. Each screen keeps its own, so closing a detail
 /// puts the worker back where they were.
 public struct Place: Hashable, Sendable {
+    /// The selected item, and the first body line shown.
     public var cursor = 0
     public var scroll = 0
     /// Digits typed so far. A list of 10 or more items takes two digits: a digit that could start a longer
     /// number waits for the next one, or for a pause.
     var digits = ""
 
+    /// A place at an item and a scroll.
     public init(cursor: Int = 0, scroll: Int = 0) {
         self.cursor = cursor
         self.scroll = scroll

@@ -15,6 +15,7 @@ public struct PreviewState: Sendable {
 /// The preview: the caseworker's screens on a bundle folder, with the checker's diagnostics.
 public struct PreviewMode: Sendable {
     var work: CaseMode
+    /// The checker's last word on the files.
     public internal(set) var checker: PreviewState
     /// Said until the next key: a jump that found nothing, or where a scenario was written.
     var message: String?

@@ -84,7 +84,7 @@ extension UIState {
         case .char("b"), .function(5): context.bilingual.toggle()
         case .char("g"):
             if case .glossary = s.overlays.last { return .done }
-            s.overlays.append(.glossary(terms: shown(s).view.terms, all: false, Place()))
+            s.overlays.append(.glossary(terms: shown(s).view.terms(context), all: false, Place()))
         case .char("q"), .control("c"): return .effects([.quit])
         default: return nil
         }

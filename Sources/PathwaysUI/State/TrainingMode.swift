@@ -25,12 +25,15 @@ public struct TrainingMode: Sendable {
 
 /// Where a walkthrough is: which case, which step, whether the case's answer is shown to the room.
 public struct Walkthrough: Hashable, Sendable {
+    /// The training case's id.
     public var scenario: String
     /// 0 is the persona card, 1…n the questions, n + 1 the results and learning points.
     public var step = 0
+    /// The case's answer is shown to the room.
     public var revealed = false
     var place = Place()
 
+    /// A walkthrough at the persona card of a training case.
     public init(scenario: String) { self.scenario = scenario }
 }
 

@@ -2,12 +2,17 @@ import PathwaysEngine
 
 /// What every mode shares: the content, the languages, the terminal's size and what the backend offers.
 public struct UIContext: Sendable {
+    /// The content on screen.
     public internal(set) var bundle: ContentBundle
+    /// The flow's shape, for "step k of about n".
     public internal(set) var metrics: FlowMetrics
+    /// The language shown (the first column in the bilingual view).
     public var locale: String
     /// The other language shown beside the first in the bilingual view.
     public var secondLocale: String
+    /// Both languages side by side.
     public var bilingual = false
+    /// The terminal's size in cells.
     public var width: Int
     public var height: Int
     /// Case records are on: cases can be resumed and every answer is saved.
@@ -15,6 +20,7 @@ public struct UIContext: Sendable {
     /// A content folder can be previewed from the start screen.
     public var previewAvailable = false
 
+    /// The context for a bundle at a size, in `locale` (the bundle's default when nil or unknown).
     public init(bundle: ContentBundle, width: Int, height: Int, locale: String?) {
         self.bundle = bundle
         self.metrics = FlowMetrics(bundle: bundle)
@@ -25,6 +31,7 @@ public struct UIContext: Sendable {
         self.height = height
     }
 
+    /// The smallest window the screens are made for.
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }

@@ -3,9 +3,12 @@ import PathwaysEngine
 /// Everything the interface shows, as a value: `handle` changes it, `Renderer.frame` draws it.
 /// The shared context (content, language, size) sits beside the mode, which owns everything else.
 public struct UIState: Sendable {
+    /// What every mode shares.
     public internal(set) var context: UIContext
+    /// What the interface is doing, with everything it needs.
     public internal(set) var mode: Mode
 
+    /// The start screen of the caseworker's interface.
     public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
         context = UIContext(bundle: bundle, width: width, height: height, locale: locale)
         mode = .start(StartMode())
@@ -69,6 +72,7 @@ public struct UIState: Sendable {
         }
     }
 
+    /// The case being walked (or the quiz just finished), if any.
     public var session: Session? {
         if case .training(let t) = activeMode, case .quizResults(_, let s, _) = t.stage { return s }
         return caseMode?.session
