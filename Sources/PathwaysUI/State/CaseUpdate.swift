@@ -34,7 +34,12 @@ extension UIState {
             if let r = handleGlossary(key, &c.overlays, s) { return r }
             return caseKeys(key, &c) ?? .done
         case .notes: return handleNotes(key, &c)
-        case .savedCases, .diagnostics, .jumpToID, .jumpToStep:
+        case .diagnostics:
+            // The preview handles choosing one; the keys every screen shares still work here.
+            if key == .escape { c.overlays.removeLast(); return .done }
+            return caseKeys(key, &c) ?? .done
+        case .savedCases, .jumpToID, .jumpToStep:
+            // Not opened over a case; closed by Esc should one be there.
             if key == .escape { c.overlays.removeLast() }
             return .done
         }

@@ -1,6 +1,9 @@
 import Foundation
 import PathwaysTestSupport
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Quick exit (F12, Ctrl-X) through the real binary under tmux: the screen and scrollback are empty, and
 /// the program has ended (status 0) with nothing of the case left to come back to.
@@ -25,8 +28,9 @@ final class QuickExitEndToEndTests: XCTestCase {
         t.send("Escape")
         try t.waitFor("Step 3 of about", "Is the person under 18 years old?")
 
+        let pid = pid_t(t.pane("#{pane_pid}")) ?? 0
         t.send(key)
-        XCTAssertEqual(try exitStatus(t), 0, "pathways ends with status 0 after \(key)")
+        XCTAssertEqual(try exitStatus(t, pid: pid), 0, "pathways ends with status 0 after \(key)")
         // A dead pane shows tmux's own "Pane is dead (status 0, …)" at its foot: that line is not ours.
         func ours(_ text: String) -> String { Tmux.lines(text).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n") }
         XCTAssertTrue(Tmux.isBlank(ours(t.capture())), "the screen is not empty after \(key):\n\(t.screen)")
@@ -36,13 +40,22 @@ final class QuickExitEndToEndTests: XCTestCase {
     }
 }
 
-/// The exit status of the pane's program once tmux knows it (it can say the pane is dead a moment before).
-func exitStatus(_ t: Tmux) throws -> Int {
+/// The exit status of the pane's program. tmux can say the pane is dead before it has reaped the program
+/// (the program is then a zombie and tmux shows no status yet, sometimes for seconds): the status is then
+/// read from the zombie's /proc entry, where Linux keeps it in waitpid's form.
+func exitStatus(_ t: Tmux, pid: pid_t) throws -> Int {
     try t.waitForExit()
-    var status = ""
-    try t.wait("the exit status", allowExit: true) { _ in
-        status = t.pane("#{pane_dead_status}")
-        return !status.isEmpty
+    let deadline = Date().addingTimeInterval(t.timeout)
+    while Date() < deadline {
+        if let s = Int(t.pane("#{pane_dead_status}")) { return s }
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+           let close = stat.range(of: ") ", options: .backwards) {
+            let fields = stat[close.upperBound...].split(separator: " ")
+            if fields.first == "Z", let code = fields.last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                return (code >> 8) & 0xff
+            }
+        }
+        usleep(50_000)
     }
-    return Int(status) ?? -1
+    throw t.failure("no exit status for pid \(pid)")
 }
