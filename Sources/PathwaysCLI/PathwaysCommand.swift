@@ -73,13 +73,15 @@ struct OpenCommand: ParsableCommand {
             do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw CLIError(e.description) }
         }
         if linewise {
-            var driver = PlainDriver(bundle: bundle, locale: lang, keeper: keeper, reopened: reopened)
+            var driver = PlainDriver(bundle: bundle, locale: lang, today: Clock.today(), keeper: keeper, reopened: reopened)
             let status = driver.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
         let color = colorWanted(noColor: noColor)
         var state = UIState(bundle: bundle, locale: lang)
+        // The interface assesses on the day it is used: the clock is read here, at the edge.
+        state.today = Clock.today()
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60)
         if status != 0 { throw ExitCode(status) }

@@ -291,7 +291,7 @@ struct ScenarioPlan: Sendable {
     init(_ scenario: Scenario, in bundle: ContentBundle) {
         id = scenario.id
         answers = ScenarioRunner.answers(scenario.answers, in: bundle)
-        let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true)
         questions = walk.stops.map { if case .question(let q) = $0 { return q } else { return nil } }
         lines = PlainModeTests.typedLines(for: scenario, in: bundle)
         precondition(lines.count == questions.count)

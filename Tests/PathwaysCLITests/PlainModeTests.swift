@@ -12,7 +12,7 @@ final class PlainModeTests: XCTestCase {
     /// The lines a person would type to give a scenario's answers, in the order the walk asks.
     static func typedLines(for scenario: Scenario, in bundle: ContentBundle) -> [String] {
         let answers = ScenarioRunner.answers(scenario.answers, in: bundle)
-        let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true)
         return walk.stops.map { stop in
             switch stop {
             case .outcome: return "continue"

@@ -8,11 +8,30 @@ public enum AnswerState: Hashable, Sendable {
     case free
 }
 
-/// Evaluates conditions with three-valued logic against a lookup of answers.
+/// Evaluates conditions with three-valued logic against a lookup of answers and the assessment day.
 public struct ConditionEvaluator: Sendable {
     public let bundle: ContentBundle
+    /// The day the case is assessed, for `today` in conditions; nil makes every test of `today` unknown.
+    public let today: Day?
 
-    public init(bundle: ContentBundle) { self.bundle = bundle }
+    public init(bundle: ContentBundle, today: Day?) {
+        self.bundle = bundle
+        self.today = today
+    }
+
+    /// The day a date term names with these answers; nil when its question has no date answer (or the
+    /// day is not known).
+    public func day(_ term: DateTerm, _ answer: (String) -> AnswerState) -> Day? {
+        let base: Day
+        switch term.base {
+        case .day(let d, _): base = d
+        case .today: guard let today else { return nil }; base = today
+        case .question(let q):
+            guard case .value(.date(let d)) = answer(q.name) else { return nil }
+            base = d
+        }
+        return term.value(from: base)
+    }
 
     public func evaluate(_ condition: Condition, _ answer: (String) -> AnswerState) -> Truth {
         switch condition {
@@ -40,6 +59,9 @@ public struct ConditionEvaluator: Sendable {
             }
         case .isYes(let q):
             return optionTest(q, answer) { $0 == "yes" }
+        case .dateCompare(let a, let op, let b):
+            guard let x = day(a, answer), let y = day(b, answer) else { return .unknown }
+            return Truth(Self.order(x, y, op))
         case .compare(let q, let op, let literal):
             guard case .value(let value) = answer(q.name) else { return .unknown }
             return compare(q.name, value, op, literal.value)

@@ -25,12 +25,15 @@ public struct PathwayReachability: Sendable {
     /// Work limit per search, in visited places.
     public var budget = 200_000
 
-    public init(bundle: ContentBundle) {
+    /// `today`: the day the search takes for `today` in conditions (default: the bundle's review date), so
+    /// date answers are tried around it.
+    public init(bundle: ContentBundle, today: Day? = nil) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
         let shape = FlowShape(bundle: bundle)
+        let moves = FlowMoves(bundle: bundle, shape: shape, today: today)
         self.shape = shape
-        self.moves = FlowMoves(bundle: bundle, shape: shape)
+        self.moves = moves
+        self.evaluator = moves.evaluator
         self.routes = FlowRoutes(bundle: bundle, shape: shape, moves: moves)
     }
 

@@ -42,11 +42,14 @@ public struct Walk: Hashable, Sendable {
 /// Follows the flow from the start with given answers. Pure: same answers, same walk.
 public struct FlowWalker: Sendable {
     public let bundle: ContentBundle
+    /// The day conditions read as `today`.
+    public let today: Day?
     let evaluator: ConditionEvaluator
 
-    public init(bundle: ContentBundle) {
+    public init(bundle: ContentBundle, today: Day?) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.today = today
+        self.evaluator = ConditionEvaluator(bundle: bundle, today: today)
     }
 
     /// Walks from the start. Early exits are passed when listed in `continued`, or, with `continueWhenAnswered`,

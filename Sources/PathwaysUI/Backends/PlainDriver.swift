@@ -13,11 +13,11 @@ public struct PlainDriver {
     let keeper: CaseKeeper?
     var notice: [String] = []
 
-    public init(bundle: ContentBundle, locale: String? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
+    public init(bundle: ContentBundle, locale: String? = nil, today: Day? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
                 readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = PlainDriver.writeLine) {
         self.bundle = bundle
         self.locale = reopened?.locale ?? locale ?? bundle.info.defaultLocale
-        self.session = reopened?.session ?? Session(bundle: bundle)
+        self.session = reopened?.session ?? Session(bundle: bundle, today: today)
         self.notice = reopened?.notice ?? []
         self.keeper = keeper
         self.readLine = readLine
