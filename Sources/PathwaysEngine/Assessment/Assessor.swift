@@ -17,13 +17,7 @@ public struct Assessor: Sendable {
     }
 
     public func assess(_ walk: Walk) -> Assessment {
-        let state: (String) -> AnswerState = { id in
-            switch walk.effective[id] {
-            case .value(let v)?: return .value(v)
-            case .declined?: return .declined
-            case nil: return .unanswered
-            }
-        }
+        let state: (String) -> AnswerState = { walk.state($0) }
         var outcome: String?
         if case .outcome(let o) = walk.end { outcome = o }
         let showFirst = outcome.flatMap { bundle.outcome($0)?.showFirst.map(\.id) } ?? []
@@ -152,6 +146,7 @@ public struct Assessor: Sendable {
     func isUndecided(_ id: String, _ state: (String) -> AnswerState) -> Bool {
         switch state(id) {
         case .unanswered, .declined, .free: return true
+        case .notAsked: return false
         case .value(.option(let o)): return bundle.question(id)?.option(o)?.unsure == true
         case .value(.options(let os)): return os.contains { bundle.question(id)?.option($0)?.unsure == true }
         case .value: return false

@@ -45,7 +45,7 @@ struct FlowMoves: Sendable {
                 switch state {
                 case .value(let v): return .value(v)
                 case .declined: return .declined
-                case .unanswered, .free: return nil
+                case .unanswered, .free, .notAsked: return nil
                 }
             }
         }
