@@ -28,15 +28,21 @@ final class ShippedContentTests: XCTestCase {
         for id in Self.requiredPathways { XCTAssertNotNil(bundle.pathway(id), "missing pathway \(id)") }
     }
 
+    /// Every source is dated: by when it was published or updated, or at least by when it was read (and
+    /// then `check` warns, PW031, because a read date says nothing about how current the source is).
     func testEveryPathwayAndReferralHasADatedSource() {
+        func dated(_ id: String) -> Bool { bundle.source(id).map { $0.date != nil || $0.readOn != nil } ?? false }
         for p in bundle.pathways {
             XCTAssertFalse(p.sources.isEmpty, p.id)
-            for s in p.sources { XCTAssertNotNil(bundle.source(s.id)?.date, "\(p.id) cites \(s.id) without a date") }
+            for s in p.sources { XCTAssertTrue(dated(s.id), "\(p.id) cites \(s.id) without a date") }
         }
         for r in bundle.referrals {
             XCTAssertFalse(r.sources.isEmpty, r.id)
-            for s in r.sources { XCTAssertNotNil(bundle.source(s.id)?.date, "\(r.id) cites \(s.id) without a date") }
+            for s in r.sources { XCTAssertTrue(dated(s.id), "\(r.id) cites \(s.id) without a date") }
         }
+        let readOnly = bundle.sources.filter { $0.date == nil }.map(\.id)
+        XCTAssertEqual(checked.diagnostics.filter { $0.code == .sourceWithoutPublicationDate }.count, readOnly.count)
+        XCTAssertFalse(bundle.sources.contains { $0.date?.text == "2026" }, "the year a source was read is not its publication date")
     }
 
     func testScenariosPassAndCoverEveryPathwayBothWays() {
