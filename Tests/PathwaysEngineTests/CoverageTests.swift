@@ -23,8 +23,10 @@ final class CoverageTests: XCTestCase {
                 // The answers shown without --verbose are exactly the full example's answers to the criteria's questions.
                 let read = Set(p.eligibility.compactMap(\.condition.parsed).flatMap(\.questionRefs).map(\.name))
                 XCTAssertEqual(example.decisiveAnswers, example.answers.filter { read.contains($0.key) }, p.id, file: file, line: line)
-                let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: example.answers, continueWhenAnswered: true)
-                XCTAssertEqual(Assessor(bundle: bundle, today: nil).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
+                // Dates in the example are chosen around the search's day, so it is replayed on that day.
+                let day = analysis.referenceDay
+                let walk = FlowWalker(bundle: bundle, today: day).walk(answers: example.answers, continueWhenAnswered: true)
+                XCTAssertEqual(Assessor(bundle: bundle, today: day).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
             }
         }
         return results

@@ -18,6 +18,8 @@ public struct PathwayReachability: Sendable {
     }
 
     public let bundle: ContentBundle
+    /// The day the search takes for `today`: an example's answers make its pathway apply on this day.
+    public let referenceDay: Day
     let evaluator: ConditionEvaluator
     let shape: FlowShape
     let moves: FlowMoves
@@ -34,6 +36,7 @@ public struct PathwayReachability: Sendable {
         self.shape = shape
         self.moves = moves
         self.evaluator = moves.evaluator
+        self.referenceDay = Satisfiability.referenceDay(today, bundle)
         self.routes = FlowRoutes(bundle: bundle, shape: shape, moves: moves)
     }
 
