@@ -28,7 +28,7 @@ final class CrashSafetyTests: XCTestCase {
 
     /// The shipped scenarios the tests walk: outcomes, declined questions, several sections and branches.
     static let scenarioIDs = ["family-violence-sponsorship", "declines-sensitive-questions", "refused-claim-with-child",
-                              "seasonal-worker-left-farm", "minor-out-of-status", "immediate-danger", "student-in-yukon"]
+                              "seasonal-worker-left-farm", "unaccompanied-minor-ontario", "immediate-danger", "student-in-yukon"]
 
     static let plans: [String: ScenarioPlan] = {
         let bundle = PlainModeTests.shipped

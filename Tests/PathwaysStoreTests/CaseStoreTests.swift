@@ -194,12 +194,15 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertTrue(md.contains("This is information, not legal advice."), md)
         XCTAssertTrue(md.contains("## Answers\n- Is the person in danger right now? — No\n- How old is the person? — 29"), md)
         let text = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: nil)
-        XCTAssertTrue(text.contains("Recommended\n-----------"), text)
+        XCTAssertTrue(text.contains("Recommended — next\n------------------"), text)
         XCTAssertTrue(text.contains("Next steps:") || text.contains("Who to contact:"), text)
         XCTAssertFalse(text.contains("Answers"), "answers are left out unless asked for")
         XCTAssertFalse(text.contains("ontario"), "answers are left out unless asked for")
         let fr = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, locale: "fr", today: nil)
-        XCTAssertTrue(fr.contains("Ceci est de l'information, pas un avis juridique."), fr)
+        XCTAssertTrue(fr.contains("Ceci est de l’information, pas un avis juridique."), fr)
+        // The summary is assessed on the day it is printed, and says so (its deadlines are counted from it).
+        let dated = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: Day("2026-12-01"))
+        XCTAssertTrue(dated.contains("Assessed on: 2026-12-01"), dated)
     }
 
     func testCaseCodesAreShortReadableAndParseAsTyped() {
