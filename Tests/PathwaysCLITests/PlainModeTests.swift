@@ -55,6 +55,14 @@ final class PlainModeTests: XCTestCase {
             for ref in scenario.expect.notApplicable {
                 XCTAssertTrue(section("Not applicable:").contains(report.title(ofPathway: ref.id)), "\(scenario.id): \(ref.id) should be not applicable")
             }
+            // The line mode lists the deadlines too, with their days.
+            for d in scenario.expect.deadlines {
+                XCTAssertTrue(text.contains("\nDates that matter:\n"), "\(scenario.id): no deadlines listed\n\(text.suffix(3000))")
+                XCTAssertTrue(text.contains("  - \(d.date) — \(report.title(ofPathway: d.pathway.id)): "), "\(scenario.id): \(d.date) \(d.pathway.id)")
+            }
+            for ref in scenario.expect.notices {
+                XCTAssertTrue(text.contains("\nKeep in mind:\n  - \(report.title(ofPathway: ref.id)) (not recommended): "), "\(scenario.id): notice of \(ref.id)")
+            }
         }
     }
 

@@ -310,6 +310,17 @@ public struct PlainDriver {
         } else if let q = a.unanswered.first {
             write(UIText.stoppedAt.text(locale) + " “" + content.plain(bundle.question(q)?.prompt) + "”")
         }
+        // The engine's deadlines and the cautions that matter even where their pathway does not apply.
+        if !a.deadlines.isEmpty {
+            write("")
+            say("Dates that matter:", "Dates importantes :")
+            for d in a.deadlines { write("  - " + report.deadlineLine(d)) }
+        }
+        if !a.notices.isEmpty {
+            write("")
+            say("Keep in mind:", "À retenir :")
+            for notice in a.notices { write("  - " + report.notice(notice)) }
+        }
         var n = 0
         var lastHeading = ""
         for p in numbered {
