@@ -32,10 +32,11 @@ struct CasesCommand: ParsableCommand {
         @Argument(help: "The case code, such as KQ7-M2P.") var code: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
+        @OptionGroup var day: DayOptions
 
         func run() throws {
             let (record, bundle) = try loadCase(code, store, content)
-            print(CaseExport.render(record, bundle: bundle, format: .text, includeAnswers: true), terminator: "")
+            print(CaseExport.render(record, bundle: bundle, format: .text, includeAnswers: true, today: try day.day()), terminator: "")
         }
     }
 
@@ -48,11 +49,12 @@ struct CasesCommand: ParsableCommand {
         @Option(help: "Language of the summary (default: the case's).") var lang: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
+        @OptionGroup var day: DayOptions
 
         func run() throws {
             guard let f = CaseExport.Format(rawValue: format) else { throw CLIError("--format must be markdown or text") }
             let (record, bundle) = try loadCase(code, store, content)
-            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, locale: lang)
+            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, locale: lang, today: try day.day())
             if let output {
                 umask(0o077)
                 guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {

@@ -47,6 +47,7 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var day: DayOptions
 
     /// The case records for this session, or nil when they are off (with the reason said once).
     func openRecords(interactive: Bool, contentHash: String) throws -> StoreKeeper? {
@@ -60,10 +61,12 @@ struct OpenCommand: ParsableCommand {
         let store = try storeOptions.open()
         let gone = try store.purge(olderThanDays: retentionDays, now: Date())
         if !gone.isEmpty { printError("pathways: \(gone.count) case(s) older than \(retentionDays) days were deleted") }
-        return StoreKeeper(store: store, contentHash: contentHash)
+        return StoreKeeper(store: store, contentHash: contentHash, today: try day.day())
     }
 
     func run() throws {
+        // The interface assesses on the day it is used: the clock is read here, at the edge (or --today).
+        let today = try day.day()
         let (bundle, _) = try options.usableBundle(lang: lang)
         let linewise = shouldUseLineMode(plain: plain)
         let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, contentHash: bundle.hash)
@@ -73,13 +76,14 @@ struct OpenCommand: ParsableCommand {
             do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw CLIError(e.description) }
         }
         if linewise {
-            var driver = PlainDriver(bundle: bundle, locale: lang, keeper: keeper, reopened: reopened)
+            var driver = PlainDriver(bundle: bundle, locale: lang, today: today, keeper: keeper, reopened: reopened)
             let status = driver.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
         let color = colorWanted(noColor: noColor)
         var state = UIState(bundle: bundle, locale: lang)
+        state.today = today
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60,
                                        openPreview: FolderPreview.startScreenOffer())

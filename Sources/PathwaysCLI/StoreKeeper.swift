@@ -8,11 +8,14 @@ final class StoreKeeper: CaseKeeper {
     let store: CaseStore
     /// The hash of the content in use, to flag cases saved with other content.
     let contentHash: String
+    /// The day reopened cases are assessed on (the session's day, from the clock at the CLI's edge).
+    let today: Day?
     private var recorder: CaseRecorder?
 
-    init(store: CaseStore, contentHash: String) {
+    init(store: CaseStore, contentHash: String, today: Day?) {
         self.store = store
         self.contentHash = contentHash
+        self.today = today
     }
 
     var caseCode: String? { recorder?.code.value }
@@ -35,7 +38,7 @@ final class StoreKeeper: CaseKeeper {
     func reopen(_ text: String, bundle: ContentBundle) throws -> ReopenedCase {
         guard let code = CaseCode(text) else { throw StoreError.noSuchCase(text) }
         let record = try store.load(code)
-        let session = record.session(in: bundle)
+        let session = record.session(in: bundle, today: today)
         recorder = CaseRecorder(store: store, code: code, saved: record.answers)
         var notice: [String] = []
         if let change = ContentChange.between(record, and: session) {
@@ -73,7 +76,8 @@ final class StoreKeeper: CaseKeeper {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let base = folder.appendingPathComponent("\(recorder.code.value)-\(day(Date()))").path
         for format in CaseExport.Format.allCases {
-            let text = CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers, locale: locale)
+            let text = CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers,
+                                         locale: locale, today: session.today)
             let path = base + (format == .markdown ? ".md" : ".txt")
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw StoreError.unreadable("cannot write \(path)")

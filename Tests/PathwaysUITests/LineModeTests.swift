@@ -11,7 +11,7 @@ final class FakeKeeper: CaseKeeper {
 
     func record(_ session: Session, locale: String) throws { recorded += 1; if code == nil { code = "KQ7-M2P" } }
     func list() -> [CaseListing] { [] }
-    func reopen(_ code: String, bundle: ContentBundle) throws -> ReopenedCase { ReopenedCase(session: Session(bundle: bundle), locale: "en", notice: []) }
+    func reopen(_ code: String, bundle: ContentBundle) throws -> ReopenedCase { ReopenedCase(session: Session(bundle: bundle, today: nil), locale: "en", notice: []) }
     func unlock(_ passphrase: String) -> Bool { passphrase == "right" }
     func close() { code = nil }
     func forget() { forgotten = true; code = nil }

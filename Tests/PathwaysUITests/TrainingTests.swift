@@ -69,7 +69,7 @@ final class TrainingTests: XCTestCase {
         s.press(.char("2"), .enter)
         s.type("ontario"); s.press(.enter)
         XCTAssertEqual(s.screen, .quizResults)
-        let training = TrainingCase("worker-walkthrough", in: Fixture.bundle)!
+        let training = TrainingCase("worker-walkthrough", in: Fixture.bundle, today: nil)!
         let result = QuizResult(bundle: Fixture.bundle, scenario: training.scenario, caseWalk: training.walk, trainee: s.session!)
         XCTAssertEqual(result.matchedAnswers, 6)
         XCTAssertEqual(result.pathways.count, 5)

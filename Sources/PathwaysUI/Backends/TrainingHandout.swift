@@ -5,11 +5,14 @@ public struct TrainingHandout {
     public let bundle: ContentBundle
     public let locale: String
     public let includeNotes: Bool
+    /// The day for training cases that give no `today:` of their own.
+    public let today: Day?
 
-    public init(bundle: ContentBundle, locale: String, includeNotes: Bool) {
+    public init(bundle: ContentBundle, locale: String, includeNotes: Bool, today: Day? = nil) {
         self.bundle = bundle
         self.locale = locale
         self.includeNotes = includeNotes
+        self.today = today
     }
 
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
@@ -25,8 +28,9 @@ public struct TrainingHandout {
     }
 
     public func walkthrough(_ id: String) -> String? {
-        guard let training = TrainingCase(id, in: bundle) else { return nil }
-        let context = UIContext(bundle: bundle, width: 80, height: 24, locale: locale)
+        guard let training = TrainingCase(id, in: bundle, today: today) else { return nil }
+        var context = UIContext(bundle: bundle, width: 80, height: 24, locale: locale)
+        context.today = today
         let screens = Screens(context, width: 76)
         var out = [t(.trainingBanner), "", content.plain(training.scenario.title)]
         var w = Walkthrough(scenario: id)

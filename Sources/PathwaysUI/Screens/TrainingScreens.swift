@@ -32,7 +32,7 @@ extension Screens {
     }
 
     func walkthrough(_ mode: Walkthrough, notesHidden: Bool) -> ScreenView {
-        guard let training = TrainingCase(mode.scenario, in: bundle), let notes = training.scenario.training else {
+        guard let training = TrainingCase(mode.scenario, in: bundle, today: context.today), let notes = training.scenario.training else {
             return trainingList()
         }
         let scenario = training.scenario, walk = training.walk, questions = training.questions
@@ -53,7 +53,7 @@ extension Screens {
             for g in notes.learningGoals { body.add(content.spans(g), lead: [Span("  • ")]) }
         case last:
             title += " — " + t(.results)
-            let assessment = Assessor(bundle: bundle).assess(walk)
+            let assessment = Assessor(bundle: bundle, today: training.day).assess(walk)
             let report = ReportText(bundle: bundle, locale: locale)
             for (label, status, role) in [(UIText.recommended, PathwayStatus.recommended, Role.recommended),
                                           (.possible, .possible, .possible), (.notApplicable, .notApplicable, .notApplicable)] {
@@ -114,7 +114,7 @@ extension Screens {
     }
 
     func quizResults(_ id: String, _ session: Session) -> ScreenView {
-        guard let training = TrainingCase(id, in: bundle) else { return trainingList() }
+        guard let training = TrainingCase(id, in: bundle, today: context.today) else { return trainingList() }
         let scenario = training.scenario, walk = training.walk, questions = training.questions
         let report = ReportText(bundle: bundle, locale: locale)
         let result = QuizResult(bundle: bundle, scenario: scenario, caseWalk: walk, trainee: session)
@@ -164,7 +164,7 @@ public struct QuizResult: Sendable {
     public var matchedAnswers: Int
 
     public init(bundle: ContentBundle, scenario: Scenario, caseWalk: Walk, trainee: Session) {
-        let expected = Assessor(bundle: bundle).assess(caseWalk)
+        let expected = Assessor(bundle: bundle, today: scenario.today ?? trainee.today).assess(caseWalk)
         let mine = trainee.assess()
         pathways = expected.pathways.compactMap { e in mine.pathway(e.id).map { PathwayComparison(id: e.id, trainee: $0, expected: e) } }
         matchedPathways = pathways.filter { $0.trainee.status == $0.expected.status }.count

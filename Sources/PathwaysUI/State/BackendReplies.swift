@@ -71,7 +71,7 @@ extension UIState {
     public mutating func openedPreview(_ reload: PreviewReload) {
         let home = context.bundle
         context.replace(bundle: reload.bundle)
-        var p = PreviewMode.start(bundle: reload.bundle, metrics: context.metrics, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
+        var p = PreviewMode.start(bundle: reload.bundle, metrics: context.metrics, today: context.today, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
         p.home = home
         mode = .preview(p)
         fitToWindow()
@@ -134,7 +134,7 @@ extension CaseMode {
             kept[id] = a
         }
         let node = session.currentNode
-        var s = Session(bundle: bundle, answers: kept, continued: session.continued, metrics: metrics)
+        var s = Session(bundle: bundle, answers: kept, continued: session.continued, today: session.today, metrics: metrics)
         if bundle.question(node) != nil { s.goTo(question: node) }
         session = s
         change = nil

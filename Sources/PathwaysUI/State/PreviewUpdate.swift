@@ -8,12 +8,12 @@ public enum PreviewRequest: Hashable, Sendable {
 }
 
 extension PreviewMode {
-    static func start(bundle: ContentBundle, metrics: FlowMetrics, diagnostics: [Diagnostic], excerpts: [Int: [String]]) -> PreviewMode {
+    static func start(bundle: ContentBundle, metrics: FlowMetrics, today: Day?, diagnostics: [Diagnostic], excerpts: [Int: [String]]) -> PreviewMode {
         var checker = PreviewState()
         checker.diagnostics = diagnostics
         checker.excerpts = excerpts
         checker.broken = diagnostics.hasErrors
-        return PreviewMode(work: CaseMode(session: Session(bundle: bundle, metrics: metrics), purpose: .preview), checker: checker)
+        return PreviewMode(work: CaseMode(session: Session(bundle: bundle, today: today, metrics: metrics), purpose: .preview), checker: checker)
     }
 }
 

@@ -50,7 +50,7 @@ extension UIState {
         switch item {
         case .newCase:
             // Nothing is saved until the first answer: leaving at once leaves no empty case behind.
-            let c = CaseMode(session: Session(bundle: context.bundle, metrics: context.metrics), purpose: .record)
+            let c = CaseMode(session: Session(bundle: context.bundle, today: context.today, metrics: context.metrics), purpose: .record)
             return Reaction(effects: [.closeCase], next: .caseWork(c))
         case .resume:
             guard context.recordsAvailable else {

@@ -37,16 +37,19 @@ public struct Walkthrough: Hashable, Sendable {
     public init(scenario: String) { self.scenario = scenario }
 }
 
-/// A training case with the walk its answers take and its questions in order.
+/// A training case with the walk its answers take and its questions in order, on its own day (its
+/// `today:`, else the interface's).
 struct TrainingCase {
     let scenario: Scenario
     let walk: Walk
     let questions: [String]
+    let day: Day?
 
-    init?(_ id: String, in bundle: ContentBundle) {
+    init?(_ id: String, in bundle: ContentBundle, today: Day?) {
         guard let scenario = bundle.scenarios.first(where: { $0.id == id && $0.training != nil }) else { return nil }
         self.scenario = scenario
-        walk = FlowWalker(bundle: bundle).walk(answers: ScenarioRunner.answers(scenario.answers, in: bundle), continueWhenAnswered: true)
+        day = scenario.today ?? today
+        walk = ScenarioRunner(bundle: bundle, today: today).assess(scenario).walk
         questions = walk.stops.compactMap { stop -> String? in if case .question(let q) = stop { return q } else { return nil } }
     }
 

@@ -65,7 +65,9 @@ extension UIState {
             if let chosen { t.stage = .walkthrough(Walkthrough(scenario: chosen)) }
         case .char("z"):
             guard let chosen else { return .done }
-            var c = CaseMode(session: Session(bundle: context.bundle, metrics: context.metrics), purpose: .quiz(scenario: chosen))
+            // The trainee's answers are assessed on the case's own day, as the case's are.
+            let day = context.bundle.scenarios.first { $0.id == chosen }?.today ?? context.today
+            var c = CaseMode(session: Session(bundle: context.bundle, today: day, metrics: context.metrics), purpose: .quiz(scenario: chosen))
             c.quitLeaves = true
             t.stage = .quiz(c)
         case .char("q"), .escape:
@@ -81,7 +83,7 @@ extension UIState {
     }
 
     private mutating func handleWalkthrough(_ key: Key, _ w: inout Walkthrough, _ t: inout TrainingMode) -> Reaction {
-        let last = TrainingCase(w.scenario, in: context.bundle)?.lastStep ?? 1
+        let last = TrainingCase(w.scenario, in: context.bundle, today: context.today)?.lastStep ?? 1
         if case .jumpToStep(var typed) = t.overlays.last {
             switch key {
             case .char(let d) where key.isDigit:

@@ -19,6 +19,8 @@ public struct UIContext: Sendable {
     public var recordsAvailable = false
     /// A content folder can be previewed from the start screen.
     public var previewAvailable = false
+    /// The day cases are assessed on, given by the program's edge (the clock there); nil: no day known.
+    public var today: Day?
 
     /// The context for a bundle at a size, in `locale` (the bundle's default when nil or unknown).
     public init(bundle: ContentBundle, width: Int, height: Int, locale: String?) {

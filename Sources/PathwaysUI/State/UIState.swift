@@ -27,7 +27,7 @@ public struct UIState: Sendable {
     public static func preview(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]],
                                width: Int = 80, height: Int = 24) -> UIState {
         var s = UIState(bundle: bundle, width: width, height: height)
-        s.mode = .preview(PreviewMode.start(bundle: bundle, metrics: s.context.metrics, diagnostics: diagnostics, excerpts: excerpts))
+        s.mode = .preview(PreviewMode.start(bundle: bundle, metrics: s.context.metrics, today: nil, diagnostics: diagnostics, excerpts: excerpts))
         s.fitToWindow()
         return s
     }
@@ -48,6 +48,18 @@ public struct UIState: Sendable {
     public var previewAvailable: Bool {
         get { context.previewAvailable }
         set { context.previewAvailable = newValue }
+    }
+    /// The day cases are assessed on (set by the program's edge before the first case starts).
+    public var today: Day? {
+        get { context.today }
+        set {
+            context.today = newValue
+            // The preview starts its case at once: it is assessed on the day given too.
+            if case .preview(var p) = mode, p.work.session.answers.isEmpty {
+                p.work = CaseMode(session: Session(bundle: context.bundle, today: newValue, metrics: context.metrics), purpose: .preview)
+                mode = .preview(p)
+            }
+        }
     }
 
     /// The mode under the lock and the size message, which is the one the worker comes back to.
