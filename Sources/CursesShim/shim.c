@@ -47,7 +47,9 @@ int pw_start(int use_color) {
     if (initscr() == NULL) return -1;
     started = 1;
     atexit(pw_stop);
-    cbreak();
+    // Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (no job control or backtracer
+    // from the keyboard while a case is on screen); kill(1) signals are still caught above.
+    raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -110,21 +112,40 @@ void pw_refresh(void) { refresh(); }
 
 void pw_define_pair(short pair, short fg, short bg) { init_pair(pair, fg, bg); }
 
-void pw_wipe_terminal(void) {
-    erase();
-    clear();
-    refresh();
-    // Clear the screen and the scrollback (ESC [3J), on both the alternate and the main screen.
+// Clear the screen and the scrollback (ESC [3J) of whichever screen the terminal shows.
+static void write_wipe(void) {
     static const char wipe[] = "\033[H\033[2J\033[3J";
     ssize_t ignored = write(STDOUT_FILENO, wipe, sizeof wipe - 1);
     (void)ignored;
 }
 
+void pw_wipe_terminal(void) {
+    erase();
+    clear();
+    refresh();
+    write_wipe();
+}
+
+void pw_stop_wiped(void) {
+    pw_stop();
+    // endwin went back to the main screen, which still shows what was there before: clear it too.
+    write_wipe();
+}
+
 int pw_wcwidth(unsigned int codepoint) {
+    // The frame asks for the same few characters (rules, arrows, accents) on every redraw: the Basic
+    // Multilingual Plane's widths are kept once looked up. A race only writes the same value twice.
+    static signed char bmp[0x10000];
+    static int filled[0x10000 / 32];
+    if (codepoint < 0x10000 && (__atomic_load_n(&filled[codepoint / 32], __ATOMIC_ACQUIRE) >> (codepoint % 32)) & 1) return bmp[codepoint];
     static locale_t utf8 = (locale_t)0;
     if (utf8 == (locale_t)0) utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     locale_t old = uselocale(utf8);
     int w = wcwidth((wchar_t)codepoint);
     uselocale(old);
+    if (codepoint < 0x10000) {
+        bmp[codepoint] = (signed char)w;
+        __atomic_or_fetch(&filled[codepoint / 32], 1 << (codepoint % 32), __ATOMIC_RELEASE);
+    }
     return w;
 }

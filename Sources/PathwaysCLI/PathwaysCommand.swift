@@ -85,7 +85,8 @@ struct OpenCommand: ParsableCommand {
         var state = UIState(bundle: bundle, locale: lang)
         state.today = today
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
-        let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60)
+        let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60,
+                                       openPreview: FolderPreview.startScreenOffer())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -34,6 +34,13 @@ struct PreviewCommand: ParsableCommand {
 
 /// Watches a bundle folder: a reload whenever the files' hash changes; never throws on a broken file.
 final class FolderPreview: PreviewSource {
+    /// The start screen's "Content preview": `./Content` when the folder Pathways was started in has a
+    /// bundle there, else nil (the start screen then says how to preview a folder).
+    static func startScreenOffer(folder: String = "Content") -> (() -> PreviewSource?)? {
+        guard FileManager.default.fileExists(atPath: folder + "/bundle.yaml") else { return nil }
+        return { FolderPreview(folder: URL(fileURLWithPath: folder), display: folder) }
+    }
+
     let folder: URL
     let display: String
     private var lastHash: String?

@@ -49,6 +49,7 @@ final class DiagnosticCodeTests: XCTestCase {
             .fixedDateComparison: testPW033FixedDateComparison,
             .cautionShownEverywhere: testPW034CautionShownEverywhere,
             .scenarioWithoutDay: testPW035ScenarioExpectsDeadlinesWithoutADay,
+            .exclusiveOutsideTickAll: testPW040ExclusiveOptionOnASingleChoiceQuestion,
         ]
     }
 
@@ -776,6 +777,16 @@ final class DiagnosticCodeTests: XCTestCase {
                                       + "choose one of: visitor, worker, other, not_sure"))
     }
 
+    func testPW026ExclusiveOptionTickedWithAnother() throws {
+        var bundle = BaseBundle()
+        bundle.replace("      - id: unpaid_wages\n", with: "      - id: none_of_these\n        label: {en: None of these, fr: Aucune de ces situations}\n        exclusive: true\n      - id: unpaid_wages\n",
+                       in: "questions/basics.yaml")
+        bundle.replace("indicators: [confiscated_documents]", with: "indicators: ⟨⟩[confiscated_documents, none_of_these]", in: "scenarios/visitor.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .invalidAnswer, at: result.marker,
+                         "invalid answer to 'indicators': 'none_of_these' cannot be ticked together with other options of 'indicators'")
+    }
+
     func testPW026NumberOutOfRange() throws {
         var bundle = BaseBundle()
         bundle.replace("age: 34", with: "age: ⟨⟩340", in: "scenarios/visitor.yaml")
@@ -874,6 +885,19 @@ final class DiagnosticCodeTests: XCTestCase {
         let d = assertDiagnostic(result, .warning, .branchNeverTaken, at: result.marker,
                                  "this branch comes after the default, so it is never taken")
         XCTAssertEqual(d?.hint, "the entry without 'if' must be the last")
+    }
+
+    // MARK: - Options (PW040)
+
+    func testPW040ExclusiveOptionOnASingleChoiceQuestion() throws {
+        var bundle = BaseBundle()
+        bundle.replace("      - id: not_sure\n        label: {en: Not sure, fr: Pas certain}\n        unsure: true\n",
+                       with: "      - id: ⟨⟩not_sure\n        label: {en: Not sure, fr: Pas certain}\n        unsure: true\n        exclusive: true\n",
+                       in: "questions/basics.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .exclusiveOutsideTickAll, at: result.marker,
+                                 "the option 'not_sure' is marked exclusive, but 'status' is a single_choice question, where only one option is chosen anyway")
+        XCTAssertEqual(d?.hint, "remove 'exclusive: true', or make 'status' a multiple_choice question")
     }
 
     // MARK: - Whole-bundle behaviour

@@ -62,30 +62,54 @@ final class BehaviourTests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("Is the person in danger right now?"))
     }
 
-    func testQuickExitDropsTheCaseAndAsksTheBackendToWipeTheTerminal() {
+    func testQuickExitDropsTheCaseWipesTheTerminalAndEndsTheProgram() {
         for key in [Key.function(12), .control("x")] {
             var s = state()
             s.press(.enter, .char("2"), .enter)
             s.type("29")
             s.press(.enter)
             let effects = s.handle(.key(key))
-            XCTAssertEqual(effects, [.wipeTerminal, .closeCase])
+            XCTAssertEqual(effects, [.wipeTerminal, .forget, .quit], "wipe first, then drop the keys, then end")
             XCTAssertNil(s.session)
-            XCTAssertEqual(s.screen, .neutral)
+            XCTAssertEqual(s.screen, .closed)
             XCTAssertEqual(Renderer.frame(s).text.trimmingCharacters(in: .whitespacesAndNewlines), "")
-            s.press(.char("x"))
-            XCTAssertEqual(s.screen, .start)
-            s.press(.char("r"), .char("s"))
-            XCTAssertEqual(s.screen, .start, "no case is left to review")
+            for k: Key in [.char("x"), .enter, .char("r"), .char("s")] { XCTAssertEqual(s.handle(.key(k)), []) }
+            XCTAssertEqual(s.screen, .closed, "nothing comes back: the program ends")
         }
     }
 
     func testQuickExitWorksWhileTypingAndWhenTheWindowIsTooSmall() {
-        var s = state(50, 10)
+        var s = state()
         s.press(.enter, .char("2"), .enter)
         s.type("2")
-        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal, .closeCase])
+        _ = s.handle(.resize(width: 50, height: 10))
+        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal, .forget, .quit])
         XCTAssertNil(s.session)
+    }
+
+    func testQuickExitEndsTrainingAndThePreviewToo() {
+        var t = UIState.training(bundle: Fixture.bundle)
+        t.press(.enter, .right)
+        XCTAssertEqual(t.handle(.key(.control("x"))), [.wipeTerminal, .forget, .quit])
+        var p = UIState.preview(bundle: Fixture.bundle, diagnostics: [], excerpts: [:])
+        p.press(.char("2"))
+        XCTAssertEqual(p.handle(.key(.function(12))), [.wipeTerminal, .forget, .quit])
+        XCTAssertEqual(p.screen, .closed)
+    }
+
+    func testCtrlCIsAKeyThatQuitsLikeQ() {
+        var s = state()
+        XCTAssertEqual(s.handle(.key(.control("c"))), [.quit], "nothing to lose on the start screen")
+        s = state()
+        s.press(.enter, .char("2"), .enter)
+        s.type("2")
+        XCTAssertEqual(s.handle(.key(.control("c"))), [], "in a text field too, but it asks first")
+        XCTAssertTrue(Renderer.frame(s).text.contains("Press q again to quit."), Renderer.frame(s).text)
+        XCTAssertEqual(s.handle(.key(.control("c"))), [.quit])
+        s = state()
+        s.press(.enter)
+        XCTAssertEqual(s.handle(.key(.control("z"))), [], "Ctrl-Z does nothing")
+        XCTAssertEqual(s.currentQuestion?.id, "in_danger")
     }
 
     func testTheEarlyExitComesFirstAndTheWorkerCanContinue() {
@@ -173,7 +197,7 @@ final class BehaviourTests: XCTestCase {
         var s = state()
         s.press(.enter, .char("2"), .enter)
         XCTAssertEqual(s.handle(.key(.char("x"))), [])
-        s.press(.escape)  // from the age field back to the first question, where letters are keys
+        s.press(.backspace, .escape)  // from the age field back to the first question, where letters are keys
         XCTAssertEqual(s.handle(.key(.char("q"))), [])
         XCTAssertTrue(Renderer.frame(s).text.contains("Press q again to quit"))
         XCTAssertEqual(s.handle(.key(.char("q"))), [.quit])
@@ -211,6 +235,8 @@ extension UIState {
     /// The same state at another height, to see more of a screen in a test.
     init(copying s: UIState, height: Int) {
         self = s
-        self.height = height
+        self.context.height = height
+        self.fitToWindow()
+        self.keepSelectionVisible()
     }
 }

@@ -12,7 +12,7 @@ final class CaseRecordsUITests: XCTestCase {
 
     func testEveryConfirmedAnswerAsksTheBackendToRecordIt() {
         var s = state()
-        XCTAssertEqual(s.handle(.key(.enter)), [.closeCase, .record], "a new case is recorded from the start")
+        XCTAssertEqual(s.handle(.key(.enter)), [.closeCase], "a new case is saved from its first answer, not before")
         XCTAssertEqual(s.handle(.key(.char("2"))), [], "moving the cursor saves nothing")
         XCTAssertEqual(s.handle(.key(.enter)), [.record])
         s.type("3")
@@ -22,7 +22,8 @@ final class CaseRecordsUITests: XCTestCase {
 
     func testResumeListsSavedCasesAndReopensOne() {
         var s = state()
-        XCTAssertEqual(s.handle(.key(.char("2"))), [.listCases])
+        XCTAssertEqual(s.handle(.key(.char("2"))), [], "a digit chooses; Enter opens")
+        XCTAssertEqual(s.handle(.key(.enter)), [.listCases])
         s.showCases([CaseListing(code: "KQ7-M2P", updated: "2026-11-20", step: 3, estimatedTotal: 7, version: "starter 0.1.0", contentChanged: true)])
         let list = Renderer.frame(s).text
         XCTAssertTrue(list.contains("KQ7-M2P · updated 2026-11-20 · Step 3 of about 7 · starter 0.1.0"), list)
@@ -39,8 +40,10 @@ final class CaseRecordsUITests: XCTestCase {
 
     func testResumeIsUnavailableWithoutRecords() {
         var s = UIState(bundle: Fixture.bundle, width: 80, height: 24)
-        XCTAssertEqual(s.handle(.key(.char("2"))), [])
+        s.press(.char("2"))
+        XCTAssertEqual(s.handle(.key(.enter)), [])
         XCTAssertTrue(Renderer.frame(s).text.contains("2. Resume a case (needs case records)"))
+        XCTAssertTrue(Renderer.frame(s).text.contains("Resuming a case needs the case records"))
     }
 
     func testTheIdleLockHidesTheCaseUntilThePassphraseIsTyped() {
@@ -60,13 +63,32 @@ final class CaseRecordsUITests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("How old is the person?"))
     }
 
+    func testTheLockKeepsWhatWasOpenAndCoversTheStartScreenToo() {
+        var s = state()
+        s.press(.enter, .char("2"), .enter, .function(2), .char("n"))
+        s.type("half a note")
+        s.lock()
+        XCTAssertFalse(Renderer.frame(s).text.contains("half a note"), "nothing of the notes shows while locked")
+        XCTAssertEqual(s.handle(.key(.control("s"))), [], "keys go to the passphrase field only")
+        s.unlockResult(true)
+        XCTAssertEqual(s.screen, .notes)
+        XCTAssertTrue(Renderer.frame(s).text.contains("half a note"), "the notes being typed are still there")
+        // On the start screen a case could be reopened: the lock covers it too.
+        var start = state()
+        start.lock()
+        XCTAssertEqual(start.screen, .locked)
+        XCTAssertEqual(start.handle(.key(.char("2"))), [])
+        XCTAssertEqual(start.handle(.key(.enter)), [.unlock("2")], "Enter sends the passphrase, it does not resume a case")
+    }
+
     func testQuickExitWorksWhileLockedAndClosesTheCase() {
         var s = state()
         s.press(.enter)
         s.lock()
-        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal, .closeCase])
+        XCTAssertEqual(s.handle(.key(.function(12))), [.wipeTerminal, .forget, .quit])
         XCTAssertNil(s.session)
         XCTAssertFalse(s.locked)
+        XCTAssertEqual(s.screen, .closed)
     }
 
     func testASaveFailureIsShownPlainly() {
@@ -86,9 +108,22 @@ final class NotesAndExportUITests: XCTestCase {
         XCTAssertTrue(Renderer.frame(s).text.contains("Caseworker's notes (no names)"))
         s.press(.char("n"))
         s.type("call back Tuesday")
-        XCTAssertTrue(Renderer.frame(s).text.contains("Notes (no names), then Enter: call back Tuesday▏"))
-        XCTAssertEqual(s.handle(.key(.enter)), [.saveNotes("call back Tuesday")])
+        XCTAssertTrue(Renderer.frame(s).text.contains("call back Tuesday"))
+        XCTAssertEqual(s.handle(.key(.control("s"))), [.saveNotes("call back Tuesday")])
         XCTAssertTrue(Renderer.frame(s).text.contains("  call back Tuesday"))
+    }
+
+    func testEscWithUnsavedNotesAsksBeforeDroppingThem() {
+        var s = UIState(bundle: Fixture.bundle, width: 80, height: 24)
+        s.recordsAvailable = true
+        s.press(.enter, .char("2"), .enter, .function(2), .char("n"))
+        s.type("x")
+        XCTAssertEqual(s.handle(.key(.escape)), [])
+        XCTAssertEqual(s.screen, .notes)
+        XCTAssertTrue(Renderer.frame(s).text.contains("Esc again closes without saving"), Renderer.frame(s).text)
+        s.press(.escape)
+        XCTAssertEqual(s.screen, .review)
+        XCTAssertEqual(s.notes, "")
     }
 
     func testTheResultsOfferTheReferralSummaryWithOrWithoutAnswers() {
@@ -101,5 +136,6 @@ final class NotesAndExportUITests: XCTestCase {
         XCTAssertEqual(s.handle(.key(.char("E"))), [.export(includeAnswers: true)])
         s.exported("Summary written: /tmp/x.md / .txt")
         XCTAssertTrue(Renderer.frame(s).text.contains("Summary written: /tmp/x.md / .txt"))
+        XCTAssertEqual(s.handle(.key(.char("e"))), [.export(includeAnswers: false)])
     }
 }

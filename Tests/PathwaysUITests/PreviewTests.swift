@@ -106,4 +106,20 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(ScenarioRunner(bundle: again.bundle, today: nil).run(scenario).failures, [])
         XCTAssertEqual(scenario.expect.recommended.map(\.id).sorted(), ["adult-services", "legal-help", "owp", "trp"])
     }
+
+    func testTheStartScreenOpensThePreviewAndQGoesBackToTheCaseworkersBundle() throws {
+        var s = UIState(bundle: Fixture.shipped, width: 80, height: 24)
+        s.previewAvailable = true
+        XCTAssertTrue(Renderer.frame(s).text.contains("4. Content preview (./Content)"))
+        s.press(.char("4"))
+        XCTAssertEqual(s.handle(.key(.enter)), [.closeCase, .openPreview])
+        let first = try checked()
+        s.openedPreview(PreviewReload(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: [:]))
+        XCTAssertEqual(s.currentQuestion?.id, "in_danger")
+        XCTAssertTrue(Renderer.frame(s).text.contains("PREVIEW"))
+        XCTAssertEqual(s.bundle.info.id, "starter")
+        s.press(.char("q"))
+        XCTAssertEqual(s.screen, .start)
+        XCTAssertEqual(s.bundle.info.id, Fixture.shipped.info.id, "back on the bundle the interface was opened with")
+    }
 }

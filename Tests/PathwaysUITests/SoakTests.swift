@@ -24,8 +24,16 @@ final class SoakTests: XCTestCase {
             } else {
                 event = .key(Self.keys.randomElement(using: &rng)!)
             }
+            // While the window is too small only quit and quick exit act: nothing else may change the case.
+            let before = s.isTooSmall ? (s.session?.answers, s.locale, s.mode.kind) : nil
             let effects = s.handle(event)
             if effects.contains(.quit) { s = make(); continue }
+            if let before, case .key = event, s.isTooSmall {
+                XCTAssertEqual(effects, [], "seed \(seed), event \(i): \(event) acted while too small")
+                XCTAssertEqual(s.session?.answers, before.0, "seed \(seed), event \(i)")
+                XCTAssertEqual(s.locale, before.1, "seed \(seed), event \(i)")
+                XCTAssertEqual(s.mode.kind, before.2, "seed \(seed), event \(i)")
+            }
             check(s, "seed \(seed), event \(i): \(event)")
             if i % 7 == 0 {
                 let frame = Renderer.frame(s)
@@ -47,7 +55,8 @@ final class SoakTests: XCTestCase {
                 XCTAssertEqual(session.answers[id], answer, context)
             }
         }
-        if s.screen == .neutral { XCTAssertNil(s.session, context) }
+        if s.screen == .closed { XCTAssertNil(s.session, context) }
+        if s.isTooSmall { XCTAssertEqual(s.screen, .tooSmall, context) }
         if s.screen == .question { XCTAssertNotNil(s.currentQuestion, context) }
         XCTAssertTrue(s.bundle.info.locales.contains(s.locale), context)
     }
@@ -61,5 +70,20 @@ final class SoakTests: XCTestCase {
     func testRandomKeysIntoTrainingAndPreview() {
         soak({ UIState.training(bundle: Fixture.shipped) }, events: 1500, seed: 11)
         soak({ UIState.preview(bundle: Fixture.bundle, diagnostics: [], excerpts: [:]) }, events: 1500, seed: 12)
+    }
+}
+
+extension Mode {
+    /// The name of the mode, for comparing states in tests.
+    var kind: String {
+        switch self {
+        case .start: return "start"
+        case .caseWork: return "case"
+        case .training: return "training"
+        case .preview: return "preview"
+        case .locked(let l): return "locked(" + l.suspended.kind + ")"
+        case .tooSmall(let t): return "tooSmall(" + t.suspended.kind + ")"
+        case .closed: return "closed"
+        }
     }
 }

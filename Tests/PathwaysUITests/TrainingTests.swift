@@ -69,8 +69,8 @@ final class TrainingTests: XCTestCase {
         s.press(.char("2"), .enter)
         s.type("ontario"); s.press(.enter)
         XCTAssertEqual(s.screen, .quizResults)
-        let (scenario, walk, _) = s.trainingCase!
-        let result = QuizResult(bundle: Fixture.bundle, scenario: scenario, caseWalk: walk, trainee: s.session!)
+        let training = TrainingCase("worker-walkthrough", in: Fixture.bundle, today: nil)!
+        let result = QuizResult(bundle: Fixture.bundle, scenario: training.scenario, caseWalk: training.walk, trainee: s.session!)
         XCTAssertEqual(result.matchedAnswers, 6)
         XCTAssertEqual(result.pathways.count, 5)
         XCTAssertEqual(result.matchedPathways, 4, "only the open work permit differs")
@@ -98,7 +98,8 @@ final class TrainingFromStartTests: XCTestCase {
     func testTrainingOpensFromTheStartScreenAndEscComesBack() {
         var s = UIState(bundle: Fixture.bundle, width: 100, height: 30)
         s.recordsAvailable = true
-        XCTAssertEqual(s.handle(.key(.char("3"))), [.closeCase])
+        XCTAssertEqual(s.handle(.key(.char("3"))), [], "a digit chooses; Enter opens")
+        XCTAssertEqual(s.handle(.key(.enter)), [.closeCase])
         XCTAssertEqual(s.screen, .trainingList)
         XCTAssertTrue(Renderer.frame(s).text.contains("TRAINING — fictional case, nothing is saved"))
         s.press(.enter, .right, .escape)

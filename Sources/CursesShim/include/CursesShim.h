@@ -9,7 +9,8 @@ enum { PW_BOLD = 1, PW_REVERSE = 2, PW_UNDERLINE = 4, PW_DIM = 8 };
 /// Key results of pw_read_key.
 enum { PW_NONE = 0, PW_CHAR = 1, PW_KEYCODE = 2 };
 
-/// Starts curses on the terminal and installs handlers that restore it on exit, signals and crashes.
+/// Starts curses on the terminal in raw mode (Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys) and installs
+/// handlers that restore it on exit, signals and crashes.
 /// Returns 1 when colours can be used (and NO_COLOR is not set), else 0.
 int pw_start(int use_color);
 /// Restores the terminal (echo, cursor, main screen). Safe to call more than once.
@@ -27,6 +28,8 @@ void pw_refresh(void);
 void pw_define_pair(short pair, short fg, short bg);
 /// Clears the screen and the terminal's scrollback right now (quick exit).
 void pw_wipe_terminal(void);
+/// Restores the terminal, then clears the main screen and its scrollback as well: the quick exit's end.
+void pw_stop_wiped(void);
 /// Display width of a Unicode scalar in a UTF-8 locale, whatever the process locale is.
 int pw_wcwidth(unsigned int codepoint);
 

@@ -71,6 +71,8 @@ struct Satisfiability {
             let unsure = q.options.first { $0.unsure }?.id
             for mask in 0..<(1 << named.count) {
                 let chosen = named.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
+                // An exclusive option ("None of these") is never ticked with another.
+                if chosen.count > 1 && chosen.contains(where: { q.option($0)?.exclusive == true }) { continue }
                 values.append(.value(.options(chosen)))
                 if mask == 0 {
                     if let other { values.append(.value(.options([other]))) }

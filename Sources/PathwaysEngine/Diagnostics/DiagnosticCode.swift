@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fixedDateComparison = "PW033"
     case cautionShownEverywhere = "PW034"
     case scenarioWithoutDay = "PW035"
+    case exclusiveOutsideTickAll = "PW040"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -84,6 +85,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .fixedDateComparison: return "fixed-date-comparison"
         case .cautionShownEverywhere: return "caution-shown-everywhere"
         case .scenarioWithoutDay: return "scenario-without-day"
+        case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
         }
     }
 }

@@ -108,9 +108,10 @@ enum ItemReaders {
         let label = r.localized("label", required: true)
         let help = r.localized("help")
         let unsure = r.bool("unsure")
+        let exclusive = r.bool("exclusive")
         r.finish()
         guard let id, let label else { return nil }
-        return AnswerOption(id: id.0, label: label, help: help, unsure: unsure, location: id.1)
+        return AnswerOption(id: id.0, label: label, help: help, unsure: unsure, exclusive: exclusive, location: id.1)
     }
 
     static func flow(_ node: Node, _ sink: DiagnosticSink) -> Flow? {

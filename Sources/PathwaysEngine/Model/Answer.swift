@@ -48,6 +48,9 @@ extension Question {
                     + DidYouMean.phrase(for: o, among: optionIDs)))
             }
             let ordered = optionIDs.filter { os.contains($0) }
+            if ordered.count > 1, let only = options.first(where: { $0.exclusive && ordered.contains($0.id) }) {
+                return .failure(AnswerProblem("'\(only.id)' cannot be ticked together with other options of '\(id)'"))
+            }
             return .success(.value(.options(ordered)))
         case (.number, .number(let n)):
             guard n.isFinite else { return .failure(AnswerProblem("type a number")) }

@@ -18,14 +18,17 @@ public struct AnswerOption: Hashable, Sendable {
     public var help: LocalizedText?
     /// Choosing it means "we don't know": conditions on the question become unknown.
     public var unsure: Bool
+    /// On a tick-all question, it cannot be ticked with another option ("None of these").
+    public var exclusive: Bool
     public var location: SourceLocation
 
     public init(id: String, label: LocalizedText, help: LocalizedText? = nil, unsure: Bool = false,
-                location: SourceLocation) {
+                exclusive: Bool = false, location: SourceLocation) {
         self.id = id
         self.label = label
         self.help = help
         self.unsure = unsure
+        self.exclusive = exclusive
         self.location = location
     }
 }

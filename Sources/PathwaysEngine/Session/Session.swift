@@ -129,6 +129,14 @@ public struct Session: Sendable {
         return true
     }
 
+    /// Moves to an early exit on the current path that the worker went past, to show it again.
+    @discardableResult
+    public mutating func goTo(outcome id: String) -> Bool {
+        guard let i = walk.stops.firstIndex(of: .outcome(id)) else { return false }
+        index = i
+        return true
+    }
+
     /// Moves to where the walk stops: the first unanswered question, or the outcome.
     public mutating func resume() { index = walk.stops.count }
 

@@ -5,10 +5,12 @@ import PathwaysEngine
 /// Draws frames with ncursesw and turns terminal keys into events. The only code here that touches
 /// the terminal; everything it shows comes from `Renderer.frame`.
 public enum CursesBackend {
-    /// Runs the interface until the worker quits. Returns the process exit status. With a keeper, every
-    /// confirmed answer is committed before the next frame, and `lockAfter` seconds idle lock the case.
+    /// Runs the interface until the worker quits. Returns the process exit status (0 after a quick exit
+    /// too: the screen and scrollback are wiped and the caller ends the process). With a keeper, every
+    /// confirmed answer is committed before the next frame, and `lockAfter` seconds idle lock the screen.
+    /// `openPreview`, when given, opens the content folder the start screen offers to preview.
     public static func run(_ initial: UIState, color: Bool, keeper: CaseKeeper? = nil, lockAfter: Double = 300,
-                           preview: PreviewSource? = nil) -> Int32 {
+                           preview: PreviewSource? = nil, openPreview: (() -> PreviewSource?)? = nil) -> Int32 {
         let hasColor = pw_start(color ? 1 : 0)
         guard hasColor >= 0 else {
             FileHandle.standardError.write(Data("pathways: this terminal cannot be used full-screen; try --plain\n".utf8))
@@ -16,43 +18,63 @@ public enum CursesBackend {
         }
         let palette = Palette(color: hasColor == 1)
         palette.install()
+        var wiped = false
+        defer { if wiped { pw_stop_wiped() } else { pw_stop() } }
         var state = initial
-        state.width = Int(pw_cols())
-        state.height = Int(pw_rows())
         state.recordsAvailable = keeper != nil
-        defer { pw_stop() }
+        state.previewAvailable = openPreview != nil
+        _ = state.handle(.resize(width: Int(pw_cols()), height: Int(pw_rows())))
+        var source = preview
         var lastFrame: Frame?
         var lastInput = Date()
+        var keys = KeyReader()
         while true {
             let frame = Renderer.frame(state)
             if frame != lastFrame {
                 draw(frame, palette)
                 lastFrame = frame
             }
-            var value: UInt32 = 0
-            // Wake once a second to notice an idle case (four times a second in preview, to see saved files);
-            // the clock and the disk are read here, never in the state.
-            let kind = pw_read_key(preview == nil ? 1000 : 250, &value)
-            if let preview, let reload = preview.poll() {
+            // Wake once a second to notice an idle screen (four times a second in preview, to see saved files;
+            // sooner while a number is being typed); the clock and the disk are read here, never in the state.
+            let waitMs: Int32 = state.waitsForPause ? 600 : (source == nil ? 1000 : 250)
+            let event = keys.next(timeout: waitMs)
+            if let reload = source?.poll() {
                 state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
             }
-            guard let event = translate(kind, value) else {
-                if keeper != nil, !state.locked, state.session != nil, Date().timeIntervalSince(lastInput) >= lockAfter { state.lock() }
+            guard let event else {
+                if state.waitsForPause {
+                    _ = state.handle(.pause)
+                } else if keeper != nil, state.locksWhenIdle, Date().timeIntervalSince(lastInput) >= lockAfter {
+                    state.lock()
+                }
                 continue
             }
             lastInput = Date()
             for effect in state.handle(event) {
                 switch effect {
-                case .quit: return 0
+                case .quit:
+                    return 0
                 case .wipeTerminal:
                     pw_wipe_terminal()
+                    wiped = true
                     lastFrame = nil
+                case .forget:
+                    keeper?.forget()
+                case .openPreview:
+                    if let opened = openPreview?(), let first = opened.poll() {
+                        source = opened
+                        state.openedPreview(first)
+                    } else {
+                        state.previewUnavailable(UIText.previewHow.text(state.locale))
+                    }
                 case .previewRequest(.recordScenario):
-                    if let preview, let session = state.session { state.recordedScenario(preview.recordScenario(session)) }
+                    if let source, let session = state.session { state.recordedScenario(source.recordScenario(session)) }
                 default:
                     Effects.perform(effect, on: &state, keeper: keeper)
                 }
             }
+            // A preview opened from the start screen stops being watched once it is left.
+            if preview == nil, source != nil, state.preview == nil { source = nil }
         }
     }
 
@@ -78,36 +100,6 @@ public enum CursesBackend {
         pw_refresh()
     }
 
-    static let keyCodes: [(Int32, Key)] = [
-        (pw_key_code("up"), .up), (pw_key_code("down"), .down), (pw_key_code("left"), .left),
-        (pw_key_code("right"), .right), (pw_key_code("backspace"), .backspace), (pw_key_code("enter"), .enter),
-        (pw_key_code("ppage"), .pageUp), (pw_key_code("npage"), .pageDown), (pw_key_code("home"), .home),
-        (pw_key_code("end"), .end), (pw_key_code("dc"), .delete), (pw_key_code("btab"), .up),
-    ]
-
-    static func translate(_ kind: Int32, _ value: UInt32) -> Event? {
-        switch Int(kind) {
-        case PW_CHAR:
-            switch value {
-            case 10, 13: return .key(.enter)
-            case 8, 127: return .key(.backspace)
-            case 27: return .key(.escape)
-            case 9: return .key(.tab)
-            case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
-            default:
-                guard let scalar = Unicode.Scalar(value) else { return nil }
-                return .key(.char(Character(scalar)))
-            }
-        case PW_KEYCODE:
-            let code = Int32(bitPattern: value)
-            if code == pw_key_code("resize") { return .resize(width: Int(pw_cols()), height: Int(pw_rows())) }
-            let f0 = pw_key_code("f0")
-            if code > f0 && code <= f0 + 24 { return .key(.function(Int(code - f0))) }
-            return keyCodes.first { $0.0 == code }.map { .key($0.1) }
-        default:
-            return nil
-        }
-    }
 }
 
 /// Carries out the case-record effects for any backend.
@@ -139,7 +131,7 @@ enum Effects {
             do { state.exported(try keeper.export(session, locale: state.locale, includeAnswers: withAnswers)) } catch {
                 state.exported("\(error)")
             }
-        case .quit, .wipeTerminal, .previewRequest: break
+        case .quit, .wipeTerminal, .forget, .previewRequest, .openPreview: break
         }
     }
 }

@@ -28,17 +28,16 @@ public struct TrainingHandout {
     }
 
     public func walkthrough(_ id: String) -> String? {
-        var state = UIState.training(bundle: bundle, locale: locale)
-        state.today = today
-        guard bundle.scenarios.contains(where: { $0.id == id && $0.training != nil }) else { return nil }
-        state.openWalkthrough(id)
-        state.training?.notesHidden = !includeNotes
-        let steps = (state.trainingCase?.questions.count ?? 0) + 1
-        var out = [t(.trainingBanner), "", content.plain(bundle.scenarios.first { $0.id == id }?.title)]
-        for step in 0...steps {
-            state.training?.step = step
-            state.training?.revealed = true
-            let view = Screens(state).view(width: 76)
+        guard let training = TrainingCase(id, in: bundle, today: today) else { return nil }
+        var context = UIContext(bundle: bundle, width: 80, height: 24, locale: locale)
+        context.today = today
+        let screens = Screens(context, width: 76)
+        var out = [t(.trainingBanner), "", content.plain(training.scenario.title)]
+        var w = Walkthrough(scenario: id)
+        w.revealed = true
+        for step in 0...training.lastStep {
+            w.step = step
+            let view = screens.walkthrough(w, notesHidden: !includeNotes)
             out.append("")
             out.append(view.header.last.map { $0.map(\.text).joined() } ?? "")
             for line in view.body { out.append(line.line.map(\.text).joined()) }

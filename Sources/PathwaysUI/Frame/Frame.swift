@@ -24,14 +24,16 @@ public struct Frame: Hashable, Sendable {
         var x = col
         for span in line {
             for c in span.text {
-                let w = TextWidth.of(c)
+                // A control character would move the terminal's cursor: show a mark instead.
+                let shown: Character = c.unicodeScalars.contains(where: TextWidth.isControl) ? (c == "\t" ? " " : "\u{FFFD}") : c
+                let w = TextWidth.of(shown)
                 if w == 0 {
-                    if x > col { rows[row][x - 1].text.append(c) }
+                    if x > col { rows[row][x - 1].text.append(shown) }
                     continue
                 }
                 if x + w > limit { return x - col }
-                rows[row][x] = Cell(text: String(c), style: span.style)
-                if w == 2 { rows[row][x + 1] = Cell(text: "", style: span.style) }
+                rows[row][x] = Cell(text: String(shown), style: span.style)
+                for extra in 1..<w { rows[row][x + extra] = Cell(text: "", style: span.style) }
                 x += w
             }
         }

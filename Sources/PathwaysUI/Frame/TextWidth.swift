@@ -1,22 +1,28 @@
-/// How many terminal columns text takes: 0 for combining marks, 2 for wide (CJK, emoji), else 1.
+import CursesShim
+
+/// How many terminal columns text takes, from glibc's `wcwidth` (its Unicode tables are kept up to date
+/// with the C library, and ncurses places characters by the same function, so the frame and the terminal
+/// agree): 0 for combining marks and joiners, 2 for wide characters (CJK, most emoji), else 1.
 public enum TextWidth {
+    /// A character as one cell group: the columns of all its scalars (a flag is two regional indicators of
+    /// one column each; an accent adds nothing). Control characters count one column: the frame shows
+    /// them as a replacement mark.
     public static func of(_ c: Character) -> Int {
-        guard let first = c.unicodeScalars.first else { return 0 }
-        return of(first)
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, let first = scalars.first { return of(first) }
+        var columns = 0
+        for s in scalars { columns += isControl(s) ? 1 : of(s) }
+        return columns
     }
 
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        // Printable ASCII is one column: no need for the Unicode tables (the profile's top entry).
+        // Printable ASCII is one column: no call into the C library for nearly all text.
         if v >= 0x20 && v < 0x7f { return 1 }
-        if v == 0 { return 0 }
-        if v < 32 || (0x7f..<0xa0).contains(v) { return 0 }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if isWide(v) { return 2 }
-        return 1
+        if isControl(s) { return 1 }
+        // Latin-1 letters and signs (French accents) are one column, as wcwidth says too.
+        if v >= 0xa0 && v < 0x300 { return 1 }
+        return max(0, Int(pw_wcwidth(v)))
     }
 
     public static func of(_ s: String) -> Int {
@@ -29,12 +35,9 @@ public enum TextWidth {
         return columns
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115f).contains(v) || (0x2e80...0x303e).contains(v) || (0x3041...0x33ff).contains(v)
-            || (0x3400...0x4dbf).contains(v) || (0x4e00...0x9fff).contains(v) || (0xa000...0xa4cf).contains(v)
-            || (0xac00...0xd7a3).contains(v) || (0xf900...0xfaff).contains(v) || (0xfe30...0xfe4f).contains(v)
-            || (0xff00...0xff60).contains(v) || (0xffe0...0xffe6).contains(v) || (0x1f300...0x1f64f).contains(v)
-            || (0x1f900...0x1f9ff).contains(v) || (0x20000...0x3fffd).contains(v)
+    /// C0 and C1 controls and DEL, which a terminal would act on instead of showing.
+    public static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7f..<0xa0).contains(s.value)
     }
 
     /// The longest prefix of `s` that fits in `columns`.

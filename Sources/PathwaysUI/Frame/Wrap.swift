@@ -7,9 +7,10 @@ public enum Wrap {
         var width: Int { pieces.reduce(0) { $0 + TextWidth.of($1.text) } }
     }
 
-    /// Breaks styled text into lines no wider than `width`; words longer than a line are cut.
-    public static func lines(_ spans: StyledLine, width: Int) -> [StyledLine] {
-        let width = max(1, width)
+    /// Breaks styled text into lines no wider than `width` (the first no wider than `firstWidth`, for text
+    /// that follows a label on its first line); words longer than a line are cut, never lost.
+    public static func lines(_ spans: StyledLine, width: Int, firstWidth: Int? = nil) -> [StyledLine] {
+        let rest = max(1, width), first = max(1, firstWidth ?? width)
         var words: [Word?] = []  // nil marks a forced line break
         var gluedToPrevious = false
         for span in spans {
@@ -47,6 +48,7 @@ public enum Wrap {
             if let last = line.last, last.style == style { line[line.count - 1].text += text } else { line.append(Span(text, style)) }
         }
         func newline() { out.append(line); line = []; used = 0; pendingSpace = false }
+        var width: Int { out.isEmpty ? first : rest }
         for entry in words {
             guard let word = entry else { newline(); continue }
             let w = word.width
@@ -55,7 +57,8 @@ public enum Wrap {
             for piece in word.pieces {
                 var text = piece.text
                 while TextWidth.of(text) > width - used {
-                    let head = TextWidth.prefix(text, fitting: width - used)
+                    // A word longer than the line (a file's path) breaks after a '/' or '-' where it can.
+                    let head = Self.breakable(TextWidth.prefix(text, fitting: width - used), whole: used == 0)
                     if head.isEmpty { if used == 0 { break }; newline(); continue }
                     push(head, piece.style)
                     text.removeFirst(head.count)
@@ -69,7 +72,16 @@ public enum Wrap {
         return out
     }
 
-    public static func lines(_ text: String, _ style: Style = .plain, width: Int) -> [StyledLine] {
-        lines([Span(text, style)], width: width)
+    /// The part of `head` to put on this line: up to its last '/' (else '-' or '_') when it has one; on a
+    /// line already holding text, nothing (the word starts the next line instead); else `head` as it is.
+    static func breakable(_ head: String, whole: Bool) -> String {
+        for marks in ["/", "-_"] {
+            if let i = head.lastIndex(where: { marks.contains($0) }), i != head.startIndex { return String(head[...i]) }
+        }
+        return whole ? head : ""
+    }
+
+    public static func lines(_ text: String, _ style: Style = .plain, width: Int, firstWidth: Int? = nil) -> [StyledLine] {
+        lines([Span(text, style)], width: width, firstWidth: firstWidth)
     }
 }

@@ -1,23 +1,34 @@
 import PathwaysEngine
 
-/// A line of a screen's scrolling body, and the item it belongs to if it can be chosen.
+/// A line of a screen's scrolling body, the item it belongs to if it can be chosen, and its paragraph
+/// (the bilingual view lines the two languages up paragraph by paragraph).
 public struct BodyLine: Hashable, Sendable {
     public var line: StyledLine
     public var target: Target?
+    public var block: Int
 
-    public init(_ line: StyledLine, target: Target? = nil) {
+    public init(_ line: StyledLine, target: Target? = nil, block: Int = 0) {
         self.line = line
         self.target = target
+        self.block = block
     }
 }
 
-/// A screen's parts before they are placed in a frame: header lines, a body that scrolls, and key hints.
+/// A screen's parts before they are placed in a frame: header lines, a body that scrolls, a status line and
+/// key hints (most important first), and the texts whose glossary terms `g` lists.
 public struct ScreenView: Sendable {
     public var header: [StyledLine]
     public var body: [BodyLine]
-    public var keys: [UIText]
-    /// A line shown above the footer, such as a validation message.
+    public var keys: [KeyHint]
+    /// Shown above the footer, wrapped when long: a validation message, a question to confirm, a notice.
     public var status: StyledLine?
+    /// The content texts on the screen, for the glossary terms marked in them (worked out only for `g`).
+    public var termTexts: [LocalizedText?] = []
+
+    /// Glossary term ids marked on the screen, in order of first appearance.
+    func terms(_ context: UIContext) -> [String] {
+        ContentText(bundle: context.bundle, locale: context.locale).terms(in: termTexts)
+    }
 
     /// The items that can be chosen, in order: each item once, however many lines it wraps to.
     public var items: [Target] {
@@ -26,6 +37,44 @@ public struct ScreenView: Sendable {
             if let target = line.target, out.last != target { out.append(target) }
         }
         return out
+    }
+}
+
+/// Builds a body paragraph by paragraph, each wrapped to the column's width, so nothing is cut at its edge.
+struct Body {
+    private(set) var lines: [BodyLine] = []
+    private var block = 0
+    let width: Int
+
+    init(width: Int) { self.width = max(1, width) }
+
+    /// One paragraph: `lead` before its first line (such as "1. ( ) "), and `hang` (spaces as wide as
+    /// `lead`, unless given) before the others; the text wraps so every line fits the column.
+    mutating func add(_ spans: StyledLine, target: Target? = nil, lead: StyledLine = [], hang: String? = nil) {
+        let leadWidth = lead.reduce(0) { $0 + TextWidth.of($1.text) }
+        let hang = hang ?? String(repeating: " ", count: leadWidth)
+        let wrapped = Wrap.lines(spans, width: width - TextWidth.of(hang), firstWidth: width - leadWidth)
+        for (i, l) in wrapped.enumerated() {
+            lines.append(BodyLine((i == 0 ? lead : (hang.isEmpty ? [] : [Span(hang)])) + l, target: target, block: block))
+        }
+        block += 1
+    }
+
+    mutating func add(_ text: String, _ style: Style = .plain, target: Target? = nil, lead: String = "", hang: String? = nil) {
+        add([Span(text, style)], target: target, lead: lead.isEmpty ? [] : [Span(lead, style)], hang: hang)
+    }
+
+    mutating func blank() {
+        lines.append(BodyLine([], block: block))
+        block += 1
+    }
+
+    mutating func append(_ other: [BodyLine]) {
+        for var l in other {
+            l.block = block
+            lines.append(l)
+            block += 1
+        }
     }
 }
 

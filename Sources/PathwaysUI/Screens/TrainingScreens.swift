@@ -2,147 +2,153 @@ import PathwaysEngine
 
 /// The trainer's screens: the list of fictional cases, the walkthrough, and a trainee's quiz results.
 extension Screens {
-    func trainingList(_ width: Int) -> ScreenView {
-        var body: [BodyLine] = []
-        let scenarios = state.trainingScenarios
-        if scenarios.isEmpty { body.append(BodyLine([Span(t(.noSavedCases), .muted)])) }
-        for (i, s) in scenarios.enumerated() {
-            for l in Wrap.lines("\(i + 1). " + content.plain(s.title), Style(.normal, bold: true), width: width - 2) {
-                body.append(BodyLine(l, target: .trainingScenario(s.id)))
+    func trainingView(_ t: TrainingMode) -> ScreenView {
+        switch t.stage {
+        case .list: return trainingList()
+        case .walkthrough(let w):
+            var view = walkthrough(w, notesHidden: t.notesHidden)
+            if case .jumpToStep(let typed)? = t.overlays.last {
+                view.status = [Span(self.t(.jumpPrompt) + typed + "▏", Style(.normal, bold: true))]
             }
-            if let persona = s.persona {
-                for l in Wrap.lines(content.plain(persona), .muted, width: width - 5) { body.append(BodyLine([Span("   ")] + l, target: .trainingScenario(s.id))) }
-            }
-            body.append(BodyLine([]))
+            return view
+        case .quiz(let c): return caseView(c, chrome: .training)
+        case .quizResults(let id, let session, _): return quizResults(id, session)
         }
-        return ScreenView(header: header(t(.trainingCases)), body: body,
-                          keys: [.keyMove, .keyChoose, .keyQuiz, .keyLanguage, .keyQuit, .keyQuickExit])
     }
 
-    func walkthrough(_ width: Int) -> ScreenView {
-        guard let mode = state.training, let (scenario, walk, questions) = state.trainingCase, let notes = scenario.training else {
-            return trainingList(width)
+    func trainingList() -> ScreenView {
+        var body = Body(width: width)
+        let scenarios = bundle.scenarios.filter { $0.training != nil }
+        if scenarios.isEmpty { body.add(t(.noTrainingCases), .muted) }
+        for (i, s) in scenarios.enumerated() {
+            body.add(content.plain(s.title), Style(.normal, bold: true), target: .trainingScenario(s.id), lead: "\(i + 1). ")
+            if let persona = s.persona {
+                body.add(content.plain(persona), .muted, target: .trainingScenario(s.id), lead: "   ")
+            }
+            body.blank()
         }
-        var body: [BodyLine] = []
-        func blank() { body.append(BodyLine([])) }
-        func heading(_ text: String) { body.append(BodyLine([Span(text, .heading)])) }
+        return ScreenView(header: header(t(.trainingCases), chrome: .training), body: body.lines,
+                          keys: [KeyHint(.keyQuickExit)] + KeyHint.numbers(scenarios.count) + hints(.keyOpen, .keyQuiz, .keyLanguage, .keyMove, .keyQuit))
+    }
+
+    func walkthrough(_ mode: Walkthrough, notesHidden: Bool) -> ScreenView {
+        guard let training = TrainingCase(mode.scenario, in: bundle, today: context.today), let notes = training.scenario.training else {
+            return trainingList()
+        }
+        let scenario = training.scenario, walk = training.walk, questions = training.questions
+        var body = Body(width: width)
+        func heading(_ text: String) { body.add(text, .heading) }
         func paragraph(_ text: StyledLine, indent: Int = 0) {
-            for l in Wrap.lines(text, width: width - indent) { body.append(BodyLine([Span(String(repeating: " ", count: indent))] + l)) }
+            body.add(text, lead: indent == 0 ? [] : [Span(String(repeating: " ", count: indent))])
         }
-        let last = questions.count + 1
+        let last = training.lastStep
         let stepLabel = t(.stepOf).filled(String(mode.step), String(questions.count))
         var title = content.plain(scenario.title)
         switch mode.step {
         case 0:
             heading(t(.personaCard))
             paragraph(content.spans(scenario.persona))
-            blank()
+            body.blank()
             heading(t(.learningGoals))
-            for g in notes.learningGoals { paragraph([Span("• ")] + content.spans(g), indent: 2) }
+            for g in notes.learningGoals { body.add(content.spans(g), lead: [Span("  • ")]) }
         case last:
             title += " — " + t(.results)
-            let assessment = Assessor(bundle: bundle, today: scenario.today ?? state.today).assess(walk)
+            let assessment = Assessor(bundle: bundle, today: training.day).assess(walk)
             let report = ReportText(bundle: bundle, locale: locale)
             for (label, status, role) in [(UIText.recommended, PathwayStatus.recommended, Role.recommended),
                                           (.possible, .possible, .possible), (.notApplicable, .notApplicable, .notApplicable)] {
                 let items = assessment.pathways.filter { $0.status == status }
                 guard !items.isEmpty else { continue }
-                body.append(BodyLine([Span("■ " + t(label) + " (\(items.count))", Style(role, bold: true))]))
+                body.add("■ " + t(label) + " (\(items.count))", Style(role, bold: true))
                 for p in items {
                     paragraph([Span(report.title(ofPathway: p.id), Style(role, bold: true))], indent: 2)
-                    for r in p.reasons.prefix(status == .notApplicable ? 3 : 2) { paragraph([Span("· " + report.reason(r))], indent: 4) }
+                    for r in p.reasons.prefix(status == .notApplicable ? 3 : 2) { body.add(report.reason(r), lead: "    · ", hang: "      ") }
                 }
-                blank()
+                body.blank()
             }
             heading(t(.learningPoints))
-            for p in notes.learningPoints { paragraph([Span("• ")] + content.spans(p), indent: 2) }
+            for p in notes.learningPoints { body.add(content.spans(p), lead: [Span("  • ")]) }
         default:
             let id = questions[mode.step - 1]
             guard let q = bundle.question(id) else { break }
             title = stepLabel + " — " + (bundle.section(of: id).map { content.plain($0.title) } ?? "")
             paragraph(content.spans(q.prompt, .heading))
-            blank()
+            body.blank()
             let answer = walk.effective[id]
             for (i, option) in q.options.enumerated() {
                 let chosen = mode.revealed && (answer == .value(.option(option.id)) || {
                     if case .value(.options(let os))? = answer { return os.contains(option.id) } else { return false }
                 }())
-                let mark = chosen ? "◆ " : "  "
                 let style = chosen ? Style(.recommended, bold: true, reverse: true) : Style.plain
-                paragraph([Span("\(i + 1). " + mark, style)] + content.spans(option.label, style) + (chosen ? [Span("  ← " + t(.caseAnswer), style)] : []), indent: 2)
+                body.add(content.spans(option.label, style) + (chosen ? [Span("  ← " + t(.caseAnswer), style)] : []),
+                         lead: [Span("  "), Span("\(i + 1). " + (chosen ? "◆ " : "  "), style)])
             }
             if q.sensitive {
                 let chosen = mode.revealed && answer == .declined
-                paragraph([Span("\(q.options.count + 1). " + (chosen ? "◆ " : "  ") + t(.preferNotToSay),
-                                chosen ? Style(.recommended, bold: true, reverse: true) : .muted)], indent: 2)
+                body.add([Span(t(.preferNotToSay), chosen ? Style(.recommended, bold: true, reverse: true) : .muted)],
+                         lead: [Span("  "), Span("\(q.options.count + 1). " + (chosen ? "◆ " : "  "), chosen ? Style(.recommended, bold: true, reverse: true) : .muted)])
             }
             if !q.kind.hasOptions, let answer, mode.revealed {
                 paragraph([Span("◆ " + t(.caseAnswer) + ": " + content.answer(answer, of: id), Style(.recommended, bold: true, reverse: true))], indent: 2)
             }
-            if !mode.revealed { blank(); paragraph([Span(t(.revealHint), .muted)]) }
-            if mode.notesHidden {
+            if !mode.revealed { body.blank(); paragraph([Span(t(.revealHint), .muted)]) }
+            if notesHidden {
                 // Said on every step, so the trainer always knows the notes are off the screen.
-                blank()
+                body.blank()
                 paragraph([Span(t(.notesHidden), .muted)])
             } else if let step = notes.step(id) {
-                blank()
-                do {
-                    if let d = step.discussion {
-                        heading(t(.discuss))
-                        paragraph(content.spans(d), indent: 2)
-                        blank()
-                    }
-                    if let n = step.note {
-                        heading(t(.facilitatorNote))
-                        paragraph(content.spans(n), indent: 2)
-                    }
+                body.blank()
+                if let d = step.discussion {
+                    heading(t(.discuss))
+                    paragraph(content.spans(d), indent: 2)
+                    body.blank()
+                }
+                if let n = step.note {
+                    heading(t(.facilitatorNote))
+                    paragraph(content.spans(n), indent: 2)
                 }
             }
         }
-        var status: StyledLine?
-        if let jump = mode.jump { status = [Span(t(.jumpPrompt) + jump + "▏", Style(.normal, bold: true))] }
-        return ScreenView(header: header(title), body: body,
-                          keys: [.keyNext, .keyPrevious, .keyReveal, .keyHideNotes, .keyJump, .keyList, .keyLanguage, .keyQuickExit],
-                          status: status)
+        return ScreenView(header: header(title, chrome: .training), body: body.lines,
+                          keys: hints(.keyQuickExit, .keyNext, .keyPrevious, .keyReveal, .keyHideNotes, .keyJump, .keyList, .keyLanguage, .keyBilingual))
     }
 
-    func quizResults(_ width: Int) -> ScreenView {
-        guard let (scenario, walk, questions) = state.trainingCase, let session = state.session else { return trainingList(width) }
+    func quizResults(_ id: String, _ session: Session) -> ScreenView {
+        guard let training = TrainingCase(id, in: bundle, today: context.today) else { return trainingList() }
+        let scenario = training.scenario, walk = training.walk, questions = training.questions
         let report = ReportText(bundle: bundle, locale: locale)
         let result = QuizResult(bundle: bundle, scenario: scenario, caseWalk: walk, trainee: session)
-        var body: [BodyLine] = []
-        func paragraph(_ text: StyledLine, indent: Int = 0) {
-            for l in Wrap.lines(text, width: width - indent) { body.append(BodyLine([Span(String(repeating: " ", count: indent))] + l)) }
-        }
-        paragraph([Span("\(t(.quizScore)): \(result.matchedPathways)/\(result.pathways.count) " + (locale == "fr" ? "voies" : "pathways")
-                        + " · \(result.matchedAnswers)/\(questions.count) " + (locale == "fr" ? "réponses" : "answers"), .heading)])
-        body.append(BodyLine([]))
+        var body = Body(width: width)
+        body.add("\(t(.quizScore)): \(result.matchedPathways)/\(result.pathways.count) " + (locale == "fr" ? "voies" : "pathways")
+                 + " · \(result.matchedAnswers)/\(questions.count) " + (locale == "fr" ? "réponses" : "answers"), .heading)
+        body.blank()
         for id in questions {
             let theirs = session.walk.effective[id], ours = walk.effective[id]
             let same = theirs == ours
             let prompt = content.plain(bundle.question(id)?.prompt)
-            paragraph([Span((same ? "✓ " : "✗ ") + prompt, Style(same ? .recommended : .urgent, bold: true))], indent: 0)
+            body.add(prompt, Style(same ? .recommended : .urgent, bold: true), lead: same ? "✓ " : "✗ ")
             if !same {
                 let yours = theirs.map { content.answer($0, of: id) } ?? t(.notAsked)
                 let case_ = ours.map { content.answer($0, of: id) } ?? t(.notAsked)
-                paragraph([Span("\(t(.quizYourAnswer)): \(yours) · \(t(.quizCaseAnswer)): \(case_)")], indent: 4)
+                body.add("\(t(.quizYourAnswer)): \(yours) · \(t(.quizCaseAnswer)): \(case_)", lead: "    ")
             }
         }
-        body.append(BodyLine([]))
-        body.append(BodyLine([Span(t(.pathwaysCompared), .heading)]))
+        body.blank()
+        body.add(t(.pathwaysCompared), .heading)
         for p in result.pathways {
-            let mark = p.trainee.status == p.expected.status ? "✓ " : "✗ "
-            paragraph([Span(mark + report.title(ofPathway: p.id), Style(p.trainee.status == p.expected.status ? .recommended : .urgent, bold: true))], indent: 2)
-            guard p.trainee.status != p.expected.status else { continue }
-            paragraph([Span("\(t(.youGot)): \(p.trainee.status.label(locale)) · \(t(.caseGets)): \(p.expected.status.label(locale))")], indent: 6)
-            for r in p.expected.reasons.prefix(2) { paragraph([Span("· " + report.reason(r), .muted)], indent: 6) }
+            let matched = p.trainee.status == p.expected.status
+            body.add(report.title(ofPathway: p.id), Style(matched ? .recommended : .urgent, bold: true), lead: matched ? "  ✓ " : "  ✗ ")
+            guard !matched else { continue }
+            body.add("\(t(.youGot)): \(p.trainee.status.label(locale)) · \(t(.caseGets)): \(p.expected.status.label(locale))", lead: "      ")
+            for r in p.expected.reasons.prefix(2) { body.add(report.reason(r), .muted, lead: "      · ", hang: "        ") }
         }
         if let notes = scenario.training {
-            body.append(BodyLine([]))
-            body.append(BodyLine([Span(t(.learningPoints), .heading)]))
-            for p in notes.learningPoints { paragraph([Span("• ")] + content.spans(p), indent: 2) }
+            body.blank()
+            body.add(t(.learningPoints), .heading)
+            for p in notes.learningPoints { body.add(content.spans(p), lead: [Span("  • ")]) }
         }
-        return ScreenView(header: header(content.plain(scenario.title)), body: body, keys: [.keyScroll, .keyList, .keyLanguage, .keyQuickExit])
+        return ScreenView(header: header(content.plain(scenario.title), chrome: .training), body: body.lines,
+                          keys: hints(.keyQuickExit, .keyList, .keyScroll, .keyLanguage, .keyBilingual))
     }
 }
 

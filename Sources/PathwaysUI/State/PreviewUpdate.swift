@@ -7,110 +7,107 @@ public enum PreviewRequest: Hashable, Sendable {
     case recordScenario
 }
 
+extension PreviewMode {
+    static func start(bundle: ContentBundle, metrics: FlowMetrics, today: Day?, diagnostics: [Diagnostic], excerpts: [Int: [String]]) -> PreviewMode {
+        var checker = PreviewState()
+        checker.diagnostics = diagnostics
+        checker.excerpts = excerpts
+        checker.broken = diagnostics.hasErrors
+        return PreviewMode(work: CaseMode(session: Session(bundle: bundle, today: today, metrics: metrics), purpose: .preview), checker: checker)
+    }
+}
+
 extension UIState {
-    /// Starts the content editor's preview on a bundle, with the checker's diagnostics.
-    public static func preview(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]],
-                               width: Int = 80, height: Int = 24) -> UIState {
-        var s = UIState(bundle: bundle, width: width, height: height)
-        var p = PreviewState()
-        p.diagnostics = diagnostics
-        p.excerpts = excerpts
-        p.broken = diagnostics.hasErrors
-        s.preview = p
-        s.session = Session(bundle: bundle, today: s.today, metrics: s.metrics)
-        s.showQuestionOrResults()
-        return s
-    }
+    func shown(_ p: PreviewMode) -> Shown { Shown(context) { $0.previewView(p) } }
 
-    /// The files changed. With errors, the last good bundle stays and the diagnostics show; without, the new
-    /// bundle replaces it and the answers are replayed where their questions still exist.
-    public mutating func reloaded(bundle newBundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]]) {
-        guard var p = preview else { return }
-        p.diagnostics = diagnostics
-        p.excerpts = excerpts
-        p.reloads += 1
-        p.broken = diagnostics.hasErrors
-        preview = p
-        guard !diagnostics.hasErrors else { return }
-        let old = session
-        bundle = newBundle
-        metrics = FlowMetrics(bundle: newBundle)
-        var kept: [String: Answer] = [:]
-        for (id, answer) in old?.answers ?? [:] {
-            guard let q = newBundle.question(id), case .success(let a) = q.validate(answer) else { continue }
-            kept[id] = a
-        }
-        var s = Session(bundle: newBundle, answers: kept, continued: old?.continued ?? [], today: today, metrics: metrics)
-        if let node = old?.currentNode, newBundle.question(node) != nil { s.goTo(question: node) }
-        session = s
-        if screen == .question || screen == .results { showQuestionOrResults() }
-        keepSelectionVisible()
-    }
-
-    /// Keys only the preview has; nil when the key is not one of them.
-    mutating func handlePreview(_ key: Key) -> [Effect]? {
-        guard var p = preview else { return nil }
-        if var typed = p.jump {
+    mutating func handlePreview(_ key: Key, _ p: inout PreviewMode) -> Reaction {
+        p.message = nil
+        switch p.work.overlays.last {
+        case .jumpToID(var typed)?:
             switch key {
-            case .char(let c): typed.append(c); p.jump = typed
-            case .backspace: if !typed.isEmpty { typed.removeLast() }; p.jump = typed
+            case .char(let c):
+                if typed.count < 200 { typed.append(c) }
+                p.work.overlays[p.work.overlays.count - 1] = .jumpToID(typed)
+            case .backspace, .delete:
+                if !typed.isEmpty { typed.removeLast() }
+                p.work.overlays[p.work.overlays.count - 1] = .jumpToID(typed)
             case .enter:
-                p.jump = nil
-                preview = p
-                jump(to: typed)
-                return []
-            default: p.jump = nil
+                p.work.overlays.removeLast()
+                jump(to: typed, &p)
+            default:
+                p.work.overlays.removeLast()
             }
-            preview = p
-            return []
-        }
-        // Letters go into a text field, so there only the function keys work.
-        if isTypingInPreview, case .char = key { return nil }
-        switch key {
-        case .char(":"), .function(7):
-            p.jump = ""
-            p.message = nil
-            preview = p
-            return []
-        case .char("d"), .function(6):
-            guard screen != .diagnostics else { return [] }
-            previous.append(screen)
-            screen = .diagnostics
-            cursor = 0
-            scroll = 0
-            return []
-        case .char("w"), .function(8):
-            return [.previewRequest(.recordScenario)]
+            return .done
+        case .diagnostics(var place)?:
+            let s = shown(p)
+            if let free = navigate(key, &place, s) {
+                p.work.overlays[p.work.overlays.count - 1] = .diagnostics(place)
+                return Reaction(freeScroll: free)
+            }
+            switch key {
+            case .enter, .char(" "):
+                let items = s.view.items
+                if items.indices.contains(place.cursor), case .diagnosticEntry(let i) = items[place.cursor] {
+                    p.work.overlays.append(.diagnostic(i, Place()))
+                }
+                return .done
+            case .escape, .left, .backspace, .delete, .char("d"), .function(6):
+                p.work.overlays.removeLast()
+                return .done
+            default:
+                break
+            }
         default:
-            return nil
+            break
         }
+        // On a typed answer letters go into the field, so there only the function keys work.
+        let typing = p.work.overlays.topScreen == nil && p.work.question.map { !$0.kind.hasOptions } == true
+        let letter: Bool = { if case .char = key { return true } else { return false } }()
+        if !(typing && letter) {
+            switch key {
+            case .char(":"), .function(7):
+                p.work.overlays.append(.jumpToID(""))
+                return .done
+            case .char("d"), .function(6):
+                if case .diagnostics = p.work.overlays.last { return .done }
+                p.work.overlays.append(.diagnostics(Place()))
+                return .done
+            case .char("w"), .function(8):
+                return .effects([.previewRequest(.recordScenario)])
+            case .char("q") where p.fromStart:
+                return leavePreview(p)
+            default:
+                break
+            }
+        }
+        let r = handleCase(key, &p.work)
+        if r.leave && p.fromStart { return leavePreview(p) }
+        return Reaction(effects: r.effects, freeScroll: r.freeScroll)
     }
 
-    private var isTypingInPreview: Bool {
-        guard let q = currentQuestion, !q.kind.hasOptions else { return false }
-        return true
+    /// Back to the start screen, on the bundle the interface was opened with.
+    private mutating func leavePreview(_ p: PreviewMode) -> Reaction {
+        if let home = p.home { context.replace(bundle: home) }
+        return Reaction(next: .start(StartMode()))
     }
 
     /// Goes to a question on the current path, or opens a pathway, by id.
-    mutating func jump(to id: String) {
-        let id = id.trimmingCharacters(in: .whitespaces)
+    private func jump(to raw: String, _ p: inout PreviewMode) {
+        let id = raw.trimmingCharacters(in: .whitespaces)
+        let bundle = p.work.bundle
         if bundle.question(id) != nil {
-            if session?.goTo(question: id) == true {
-                previous = []
-                showQuestionOrResults()
+            if p.work.session.goTo(question: id) {
+                p.work.overlays = []
+                p.work.change = nil
+                p.work.prepareEntry()
             } else {
-                preview?.message = "'\(id)' is not on the path of the current answers"
+                p.message = "'\(id)' is not on the path of the current answers"
             }
         } else if bundle.pathway(id) != nil {
-            previous = [screen]
-            screen = .pathway(id)
-            scroll = 0
+            p.work.overlays.append(.pathway(id, Place()))
         } else {
             let known = bundle.questions.map(\.id) + bundle.pathways.map(\.id)
-            preview?.message = "no question or pathway '\(id)'" + DidYouMean.phrase(for: id, among: known)
+            p.message = "no question or pathway '\(id)'" + DidYouMean.phrase(for: id, among: known)
         }
     }
-
-    /// The backend's report after writing a scenario file.
-    public mutating func recordedScenario(_ message: String) { preview?.message = message }
 }

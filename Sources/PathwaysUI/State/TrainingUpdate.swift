@@ -1,107 +1,134 @@
 import PathwaysEngine
 
+/// Keys in trainer mode: the list, a walkthrough, a quiz and its results.
 extension UIState {
-    /// The scenario being walked through, its walk and the questions in order.
-    var trainingCase: (scenario: Scenario, walk: Walk, questions: [String])? {
-        guard let id = training?.scenario, let scenario = bundle.scenarios.first(where: { $0.id == id }) else { return nil }
-        let walk = ScenarioRunner(bundle: bundle, today: today).assess(scenario).walk
-        let questions = walk.stops.compactMap { stop -> String? in if case .question(let q) = stop { return q } else { return nil } }
-        return (scenario, walk, questions)
-    }
+    func shown(_ t: TrainingMode) -> Shown { Shown(context) { $0.trainingView(t) } }
 
-    /// The day a training case is assessed on: its own `today:`, else the interface's.
-    var trainingDay: Day? {
-        guard let id = training?.scenario else { return today }
-        return bundle.scenarios.first { $0.id == id }?.today ?? today
-    }
-
-    /// Keys on the training screens; nil when the key is not a training key (so the usual handling applies).
-    mutating func handleTraining(_ key: Key) -> [Effect]? {
-        guard var mode = training else { return nil }
-        switch screen {
-        case .trainingList:
-            switch key {
-            case .char("z"):
-                guard items.indices.contains(cursor), case .trainingScenario(let id) = items[cursor] else { return [] }
-                mode.scenario = id
-                mode.quiz = true
-                training = mode
-                session = Session(bundle: bundle, today: trainingDay, metrics: metrics)
-                showQuestionOrResults()
-                return []
-            case .char("q"), .escape:
-                guard mode.fromStart else { return [.quit] }
-                training = nil
-                session = nil
-                screen = .start
-                cursor = 0
-                scroll = 0
-                return []
-            default: return nil
+    mutating func handleTraining(_ key: Key, _ t: inout TrainingMode) -> Reaction {
+        switch t.stage {
+        case .list: return handleTrainingList(key, &t)
+        case .walkthrough(var w):
+            let r = handleWalkthrough(key, &w, &t)
+            if case .walkthrough = t.stage { t.stage = .walkthrough(w) }
+            return r
+        case .quiz(var c):
+            t.stage = .list  // the quiz's case is held here alone while it changes
+            let r = handleCase(key, &c)
+            if r.leave {
+                t.stage = .list
+                return Reaction(effects: r.effects)
             }
-        case .walkthrough:
-            let last = (trainingCase?.questions.count ?? 0) + 1
-            if var typed = mode.jump {
-                switch key {
-                case .char(let c) where c.isNumber && c.isASCII: typed.append(c); mode.jump = typed
-                case .backspace: if !typed.isEmpty { typed.removeLast() }; mode.jump = typed
-                case .enter:
-                    if let n = Int(typed) { mode.step = min(max(0, n), last); mode.revealed = false }
-                    mode.jump = nil
-                default: mode.jump = nil
-                }
-                training = mode
-                return []
+            if case .quiz(let id) = c.purpose, quizIsOver(c.session) {
+                t.stage = .quizResults(scenario: id, session: c.session, place: Place())
+            } else {
+                t.stage = .quiz(c)
+            }
+            return r
+        case .quizResults(let id, let session, var p):
+            let s = shown(t)
+            if let free = navigate(key, &p, s) {
+                t.stage = .quizResults(scenario: id, session: session, place: p)
+                return Reaction(freeScroll: free)
             }
             switch key {
-            case .right, .char("n"), .enter: mode.step = min(last, mode.step + 1); mode.revealed = false
-            case .left, .char("p"), .backspace: mode.step = max(0, mode.step - 1); mode.revealed = false
-            case .char(" "), .char("a"): mode.revealed.toggle()
-            case .char("h"): mode.notesHidden.toggle()
-            case .char("j"): mode.jump = ""
-            case .home: mode.step = 0; mode.revealed = false
-            case .end: mode.step = last
-            case .escape, .char("q"):
-                training = TrainingMode()
-                training?.notesHidden = mode.notesHidden
-                training?.fromStart = mode.fromStart
-                screen = .trainingList
-                cursor = 0
-                scroll = 0
-                return []
-            case .char("l"), .function(4), .char("b"), .function(5), .up, .down, .pageUp, .pageDown: return nil
-            default: return []
+            case .escape, .char("q"), .left, .backspace: t.stage = .list
+            case .char("l"), .function(4): context.switchLanguage()
+            case .char("b"), .function(5): context.bilingual.toggle()
+            case .control("c"): return .effects([.quit])
+            default: break
             }
-            scroll = 0
-            training = mode
-            return []
-        case .quizResults:
-            switch key {
-            case .escape, .char("q"):
-                session = nil
-                let fromStart = mode.fromStart
-                training = TrainingMode()
-                training?.fromStart = fromStart
-                screen = .trainingList
-                cursor = 0
-                scroll = 0
-                return []
-            default: return nil
-            }
-        default:
-            return nil
+            return .done
         }
     }
 
-    /// Enter on a training case opens its walkthrough.
-    mutating func openWalkthrough(_ id: String) {
-        var mode = training ?? TrainingMode()
-        mode.scenario = id
-        mode.step = 0
-        mode.revealed = false
-        mode.quiz = false
-        training = mode
-        screen = .walkthrough
-        scroll = 0
+    /// A quiz ends at an outcome the trainee cannot go on from (an early exit offers to continue).
+    private func quizIsOver(_ session: Session) -> Bool {
+        switch session.position {
+        case .question: return false
+        case .outcome(let o): return session.bundle.outcome(o)?.continueTo == nil
+        case .stuck: return true
+        }
+    }
+
+    private mutating func handleTrainingList(_ key: Key, _ t: inout TrainingMode) -> Reaction {
+        let s = shown(t)
+        if let free = navigate(key, &t.listPlace, s, letters: true) { return Reaction(freeScroll: free) }
+        let items = s.view.items
+        let chosen: String? = {
+            guard items.indices.contains(t.listPlace.cursor), case .trainingScenario(let id) = items[t.listPlace.cursor] else { return nil }
+            return id
+        }()
+        switch key {
+        case .char(let d) where key.isDigit:
+            _ = t.listPlace.type(digit: d, count: items.count)
+        case .enter, .char(" "), .right:
+            if let chosen { t.stage = .walkthrough(Walkthrough(scenario: chosen)) }
+        case .char("z"):
+            guard let chosen else { return .done }
+            // The trainee's answers are assessed on the case's own day, as the case's are.
+            let day = context.bundle.scenarios.first { $0.id == chosen }?.today ?? context.today
+            var c = CaseMode(session: Session(bundle: context.bundle, today: day, metrics: context.metrics), purpose: .quiz(scenario: chosen))
+            c.quitLeaves = true
+            t.stage = .quiz(c)
+        case .char("q"), .escape:
+            guard t.fromStart else { return .effects([.quit]) }
+            return Reaction(next: .start(StartMode()))
+        case .control("c"):
+            return .effects([.quit])
+        case .char("l"), .function(4): context.switchLanguage()
+        case .char("b"), .function(5): context.bilingual.toggle()
+        default: break
+        }
+        return .done
+    }
+
+    private mutating func handleWalkthrough(_ key: Key, _ w: inout Walkthrough, _ t: inout TrainingMode) -> Reaction {
+        let last = TrainingCase(w.scenario, in: context.bundle, today: context.today)?.lastStep ?? 1
+        if case .jumpToStep(var typed) = t.overlays.last {
+            switch key {
+            case .char(let d) where key.isDigit:
+                if typed.count < 4 { typed.append(d) }
+                t.overlays[t.overlays.count - 1] = .jumpToStep(typed)
+            case .backspace:
+                if !typed.isEmpty { typed.removeLast() }
+                t.overlays[t.overlays.count - 1] = .jumpToStep(typed)
+            case .enter:
+                t.overlays.removeLast()
+                if let n = Int(typed) { go(to: min(max(0, n), last), &w) }
+            default:
+                t.overlays.removeLast()
+            }
+            return .done
+        }
+        switch key {
+        case .right, .char("n"), .enter: go(to: min(last, w.step + 1), &w)
+        case .left, .char("p"), .backspace: go(to: max(0, w.step - 1), &w)
+        case .char(" "), .char("a"): w.revealed.toggle()
+        case .char("h"): t.notesHidden.toggle()
+        case .char("j"): t.overlays.append(.jumpToStep(""))
+        case .home: go(to: 0, &w)
+        case .end: go(to: last, &w)
+        case .escape, .char("q"):
+            t.overlays = []
+            t.stage = .list
+        case .control("c"):
+            return .effects([.quit])
+        case .char("l"), .function(4): context.switchLanguage()
+        case .char("b"), .function(5): context.bilingual.toggle()
+        case .up, .down, .pageUp, .pageDown:
+            var scrolling = t
+            scrolling.stage = .walkthrough(w)
+            let s = shown(scrolling)
+            let free = navigate(key, &w.place, s, letters: false) ?? false
+            return Reaction(freeScroll: free)
+        default: break
+        }
+        return .done
+    }
+
+    private func go(to step: Int, _ w: inout Walkthrough) {
+        if step != w.step { w.revealed = false }
+        w.step = step
+        w.place = Place()
     }
 }

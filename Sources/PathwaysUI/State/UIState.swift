@@ -1,163 +1,193 @@
 import PathwaysEngine
 
-/// Which screen is showing.
-public enum ScreenID: Hashable, Sendable {
-    case start
-    case question
-    case review
-    case results
-    case pathway(String)
-    case glossary
-    case term(String)
-    /// After a quick exit: an empty screen that shows nothing of the case.
-    case neutral
-    /// The saved cases, to resume one.
-    case cases
-    /// Training: the list of fictional cases, a walkthrough of one, and a trainee's quiz results.
-    case trainingList
-    case walkthrough
-    case quizResults
-    /// Preview: the checker's diagnostics, and one of them with the lines around it.
-    case diagnostics
-    case diagnostic(Int)
-}
-
-/// What the content editor's preview knows beyond the case: the checker's last word on the files.
-public struct PreviewState: Sendable {
-    public var diagnostics: [Diagnostic] = []
-    /// Diagnostic index → the lines around it, numbered, from the file as it is now.
-    public var excerpts: [Int: [String]] = [:]
-    /// The files have errors: the last good bundle stays on screen.
-    public var broken = false
-    public var reloads = 0
-    /// Typing an id after ':' to jump to a question or pathway.
-    public var jump: String?
-    public var message: String?
-
-    public init() {}
-}
-
-/// Where a training session is: which case, which step, what is shown to the room.
-public struct TrainingMode: Hashable, Sendable {
-    public var scenario: String?
-    /// 0 is the persona card, 1…n the questions, n + 1 the results and learning points.
-    public var step = 0
-    public var revealed = false
-    public var notesHidden = false
-    /// Digits typed after `j`, to jump to a step.
-    public var jump: String?
-    /// The trainee is answering the questions themselves.
-    public var quiz = false
-    /// Opened from the caseworker's start screen: leaving the list goes back there, not out.
-    public var fromStart = false
-
-    public init() {}
-}
-
-/// Something on a screen the worker can choose with Enter.
-public enum Target: Hashable, Sendable {
-    case menu(MenuItem)
-    case option(String)
-    case decline
-    case input
-    case question(String)
-    case pathway(String)
-    case term(String)
-    case continueConversation
-    case savedCase(String)
-    case trainingScenario(String)
-    case diagnosticEntry(Int)
-}
-
-public enum MenuItem: Hashable, Sendable, CaseIterable {
-    case newCase, resume, training, preview, language, quit
-}
-
-/// A validation message to show under an input, kept as data so it follows a language switch.
-public enum InputProblem: Hashable, Sendable {
-    case number(min: Double?, max: Double?, integer: Bool)
-    case date
-    case text
-}
-
-/// Everything the interface shows, as a value: `update` changes it, screens draw it.
+/// Everything the interface shows, as a value: `handle` changes it, `Renderer.frame` draws it.
+/// The shared context (content, language, size) sits beside the mode, which owns everything else.
 public struct UIState: Sendable {
-    public internal(set) var bundle: ContentBundle
-    public internal(set) var metrics: FlowMetrics
-    /// The day cases are assessed on, given by the program's edge (the clock there); nil: no day known.
-    public var today: Day?
-    public var session: Session?
-    public var screen: ScreenID = .start
-    /// Where Esc goes from a detail or glossary screen.
-    public var previous: [ScreenID] = []
-    public var locale: String
-    /// The other language shown beside the first in the bilingual view.
-    public var secondLocale: String
-    public var bilingual = false
-    public var showWhy = false
-    /// The selected item on the current screen.
-    public var cursor = 0
-    /// The first body line shown, on screens that scroll.
-    public var scroll = 0
-    public var input = ""
-    public var ticked: [String] = []
-    public var problem: InputProblem?
-    public var confirmQuit = false
-    public var width: Int
-    public var height: Int
-    /// Case records are on: cases can be resumed and every answer is saved.
-    public var recordsAvailable = false
-    public var caseCode: String?
-    public var caseList: [CaseListing] = []
-    /// Shown after reopening a case whose content changed.
-    public var notice: [String] = []
-    /// The idle lock hides the case until the passphrase is typed again.
-    public var locked = false
-    public var lockInput = ""
-    public var lockFailed = false
-    /// Saving failed: the worker must know the answer is not kept.
-    public var recordError: String?
-    /// The caseworker's notes on the case, and the note being typed (on the review screen).
-    public var notes = ""
-    public var notesInput: String?
-    /// A passing word for the worker, such as where an export was written.
-    public var info: String?
-    /// Effects produced while handling an event, handed to the backend by `handle`.
-    var outbox: [Effect] = []
-    /// Set by PgUp/PgDn: the view may leave the selected item to show long text.
-    var freeScroll = false
-    /// Training mode: fictional cases only; nothing is ever recorded.
-    public var training: TrainingMode?
-    /// Content preview: live reload, diagnostics and jumping by id.
-    public var preview: PreviewState?
+    /// What every mode shares.
+    public internal(set) var context: UIContext
+    /// What the interface is doing, with everything it needs.
+    public internal(set) var mode: Mode
+
+    /// The start screen of the caseworker's interface.
+    public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
+        context = UIContext(bundle: bundle, width: width, height: height, locale: locale)
+        mode = .start(StartMode())
+        fitToWindow()
+    }
 
     /// Starts in training mode, on the list of training cases.
     public static func training(bundle: ContentBundle, width: Int = 100, height: Int = 30, locale: String? = nil) -> UIState {
         var s = UIState(bundle: bundle, width: width, height: height, locale: locale)
-        s.training = TrainingMode()
-        s.screen = .trainingList
+        s.mode = .training(TrainingMode())
+        s.fitToWindow()
         return s
     }
 
-    /// The training scenarios of the bundle.
-    public var trainingScenarios: [Scenario] { bundle.scenarios.filter { $0.training != nil } }
-
-    public init(bundle: ContentBundle, width: Int = 80, height: Int = 24, locale: String? = nil) {
-        self.bundle = bundle
-        self.metrics = FlowMetrics(bundle: bundle)
-        self.locale = locale ?? bundle.info.defaultLocale
-        self.secondLocale = bundle.info.locales.first { $0 != (locale ?? bundle.info.defaultLocale) } ?? bundle.info.defaultLocale
-        self.width = width
-        self.height = height
+    /// Starts the content editor's preview on a bundle, with the checker's diagnostics.
+    public static func preview(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]],
+                               width: Int = 80, height: Int = 24) -> UIState {
+        var s = UIState(bundle: bundle, width: width, height: height)
+        s.mode = .preview(PreviewMode.start(bundle: bundle, metrics: s.context.metrics, today: nil, diagnostics: diagnostics, excerpts: excerpts))
+        s.fitToWindow()
+        return s
     }
 
-    public static let minimumWidth = 60
-    public static let minimumHeight = 16
-    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    // MARK: What tests and backends read
 
-    /// The question on screen, if the screen is a question.
+    public var bundle: ContentBundle { context.bundle }
+    public var locale: String { context.locale }
+    public var secondLocale: String { context.secondLocale }
+    public var bilingual: Bool { context.bilingual }
+    public var width: Int { context.width }
+    public var height: Int { context.height }
+    public var isTooSmall: Bool { context.isTooSmall }
+    public var recordsAvailable: Bool {
+        get { context.recordsAvailable }
+        set { context.recordsAvailable = newValue }
+    }
+    public var previewAvailable: Bool {
+        get { context.previewAvailable }
+        set { context.previewAvailable = newValue }
+    }
+    /// The day cases are assessed on (set by the program's edge before the first case starts).
+    public var today: Day? {
+        get { context.today }
+        set {
+            context.today = newValue
+            // The preview starts its case at once: it is assessed on the day given too.
+            if case .preview(var p) = mode, p.work.session.answers.isEmpty {
+                p.work = CaseMode(session: Session(bundle: context.bundle, today: newValue, metrics: context.metrics), purpose: .preview)
+                mode = .preview(p)
+            }
+        }
+    }
+
+    /// The mode under the lock and the size message, which is the one the worker comes back to.
+    var activeMode: Mode {
+        var m = mode
+        while true {
+            switch m {
+            case .locked(let l): m = l.suspended
+            case .tooSmall(let t): m = t.suspended
+            default: return m
+            }
+        }
+    }
+
+    /// The case being walked, in any mode (a quiz and the preview walk one too).
+    var caseMode: CaseMode? {
+        switch activeMode {
+        case .caseWork(let c): return c
+        case .preview(let p): return p.work
+        case .training(let t): if case .quiz(let c) = t.stage { return c } else { return nil }
+        default: return nil
+        }
+    }
+
+    /// The case being walked (or the quiz just finished), if any.
+    public var session: Session? {
+        if case .training(let t) = activeMode, case .quizResults(_, let s, _) = t.stage { return s }
+        return caseMode?.session
+    }
+    public var caseCode: String? { caseMode?.caseCode }
+    public var notes: String? { caseMode?.notes }
+
+    /// The question on screen (under any overlay), if the case is at one.
     public var currentQuestion: Question? {
-        guard screen == .question, let s = session, case .question(let id, _) = s.position else { return nil }
-        return bundle.question(id)
+        guard screen == .question else { return nil }
+        return caseMode?.question
+    }
+
+    public var input: String { caseMode?.entry.input ?? "" }
+    public var ticked: [String] { caseMode?.entry.ticked ?? [] }
+    public var problem: InputProblem? { caseMode?.entry.problem }
+    public var locked: Bool { if case .locked = mode { return true } else { return false } }
+    public var training: TrainingMode? { if case .training(let t) = activeMode { return t } else { return nil } }
+    public var preview: PreviewState? { if case .preview(let p) = activeMode { return p.checker } else { return nil } }
+
+    /// Which screen is showing.
+    public var screen: ScreenID {
+        switch mode {
+        case .closed: return .closed
+        case .tooSmall: return .tooSmall
+        case .locked: return .locked
+        case .start(let s): return s.overlays.topScreen?.overlay.screenID ?? .start
+        case .caseWork(let c): return c.screenID
+        case .preview(let p): return p.work.screenID
+        case .training(let t):
+            switch t.stage {
+            case .list: return .trainingList
+            case .walkthrough: return .walkthrough
+            case .quiz(let c): return c.screenID
+            case .quizResults: return .quizResults
+            }
+        }
+    }
+
+    /// The place (selected item and scroll) of the screen showing.
+    var place: Place {
+        get {
+            switch mode {
+            case .start(let s): return s.overlays.topScreen?.overlay.place ?? s.place
+            case .caseWork(let c): return c.place
+            case .preview(let p): return p.work.place
+            case .training(let t):
+                switch t.stage {
+                case .list: return t.listPlace
+                case .walkthrough(let w): return w.place
+                case .quiz(let c): return c.place
+                case .quizResults(_, _, let p): return p
+                }
+            case .locked, .tooSmall, .closed: return Place()
+            }
+        }
+        set {
+            switch mode {
+            case .start(var s):
+                if let top = s.overlays.topScreen { s.overlays[top.index].place = newValue } else { s.place = newValue }
+                mode = .start(s)
+            case .caseWork(var c):
+                mode = .closed
+                c.place = newValue
+                mode = .caseWork(c)
+            case .preview(var p):
+                mode = .closed
+                p.work.place = newValue
+                mode = .preview(p)
+            case .training(var t):
+                switch t.stage {
+                case .list: t.listPlace = newValue
+                case .walkthrough(var w): w.place = newValue; t.stage = .walkthrough(w)
+                case .quiz(var c): c.place = newValue; t.stage = .quiz(c)
+                case .quizResults(let id, let session, _): t.stage = .quizResults(scenario: id, session: session, place: newValue)
+                }
+                mode = .training(t)
+            case .locked, .tooSmall, .closed: break
+            }
+        }
+    }
+
+    /// The selected item on the screen showing.
+    public var cursor: Int {
+        get { place.cursor }
+        set { place.cursor = newValue }
+    }
+
+    /// The first body line shown.
+    public var scroll: Int { place.scroll }
+
+    /// The items that can be chosen on the screen showing, in order.
+    public var items: [Target] { view().items }
+
+    /// True while a number is being typed to choose an item: the backend sends `.pause` after a short wait.
+    public var waitsForPause: Bool { place.waitsForMoreDigits }
+
+    /// True when the idle lock may cover the screen: the case records are open (a case could be reopened).
+    public var locksWhenIdle: Bool {
+        guard context.recordsAvailable else { return false }
+        switch mode {
+        case .locked, .closed: return false
+        default: return true
+        }
     }
 }

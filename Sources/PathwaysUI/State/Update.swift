@@ -1,455 +1,258 @@
-import Foundation
 import PathwaysEngine
+
+/// What handling a key did, beyond changing the mode's own state.
+struct Reaction {
+    var effects: [Effect] = []
+    /// PgUp, PgDn or End moved the view on purpose: it may leave the selected item.
+    var freeScroll = false
+    /// The mode asks to be left: a case with no answers goes back to the start screen, a quiz to the list.
+    var leave = false
+    /// The mode to go to instead of the current one.
+    var next: Mode?
+
+    static let done = Reaction()
+    static func effects(_ e: [Effect]) -> Reaction { Reaction(effects: e) }
+}
 
 extension UIState {
     /// Applies one event and returns the effects the backend must carry out. Pure apart from its result.
     public mutating func handle(_ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
-            width = w
-            height = h
+            context.width = w
+            context.height = h
+            fitToWindow()
+            keepSelectionVisible()
+            return []
+        case .pause:
+            finishNumber()
             keepSelectionVisible()
             return []
         case .key(let key):
-            if key == .function(12) || key == .control("x") { return quickExit() }
-            if locked { return handleLocked(key) }
-            if screen == .neutral {
-                screen = .start
-                cursor = 0
-                return []
-            }
-            let quitting = confirmQuit
-            confirmQuit = false
-            outbox = []
-            freeScroll = false
-            let effects = handleKey(key, quitting: quitting) + outbox
-            outbox = []
-            if !freeScroll { keepSelectionVisible() }
-            return effects
+            if key.isQuickExit { return quickExit() }
+            if place.waitsForMoreDigits && !key.isDigit { finishNumber() }
+            let reaction = route(key)
+            if !reaction.freeScroll { keepSelectionVisible() }
+            return reaction.effects
         }
     }
 
-    /// Drops the case from memory and shows an empty screen; the backend wipes the terminal.
+    /// Quick exit: nothing of the case stays on screen or in the state, and the program ends. The backend
+    /// wipes the terminal and its scrollback, drops the records' keys, and returns.
     mutating func quickExit() -> [Effect] {
-        session?.forgetAll()
-        session = nil
-        screen = .neutral
-        previous = []
-        cursor = 0
-        scroll = 0
-        input = ""
-        ticked = []
-        problem = nil
-        showWhy = false
-        bilingual = false
-        confirmQuit = false
-        caseCode = nil
-        notice = []
-        notes = ""
-        notesInput = nil
-        info = nil
-        locked = false
-        lockInput = ""
-        return [.wipeTerminal, .closeCase]
+        mode = .closed
+        context.bilingual = false
+        return [.wipeTerminal, .forget, .quit]
     }
 
-    // MARK: Case records
-
-    /// The idle lock: hides the case until the passphrase is typed again.
-    public mutating func lock() {
-        guard session != nil, recordsAvailable else { return }
-        locked = true
-        lockInput = ""
-        lockFailed = false
+    /// Hands the key to the mode on screen, and moves to the mode it asks for.
+    private mutating func route(_ key: Key) -> Reaction {
+        switch mode {
+        case .closed:
+            return .done
+        case .tooSmall(var t):
+            let r = handleTooSmall(key, &t)
+            mode = .tooSmall(t)
+            return r
+        case .locked(var l):
+            mode = .closed
+            let r = handleLocked(key, &l)
+            mode = .locked(l)
+            return r
+        case .start(var s):
+            mode = .closed
+            let r = handleStart(key, &s)
+            mode = r.next ?? .start(s)
+            return r
+        case .caseWork(var c):
+            // The mode gives up its copy while the case changes, so the session's walk grows in place.
+            mode = .closed
+            let r = handleCase(key, &c)
+            mode = r.next ?? (r.leave ? .start(StartMode()) : .caseWork(c))
+            return r
+        case .training(var t):
+            mode = .closed
+            let r = handleTraining(key, &t)
+            mode = r.next ?? .training(t)
+            return r
+        case .preview(var p):
+            mode = .closed
+            let r = handlePreview(key, &p)
+            mode = r.next ?? .preview(p)
+            return r
+        }
     }
 
-    private mutating func handleLocked(_ key: Key) -> [Effect] {
+    /// Puts the size message over the mode when the window is below the minimum, and takes it away after.
+    mutating func fitToWindow() {
+        switch mode {
+        case .tooSmall(let t) where !context.isTooSmall:
+            mode = t.suspended
+        case .tooSmall, .closed:
+            break
+        default:
+            if context.isTooSmall { mode = .tooSmall(TooSmallMode(suspended: mode)) }
+        }
+    }
+
+    // MARK: Too small, locked
+
+    private mutating func handleTooSmall(_ key: Key, _ t: inout TooSmallMode) -> Reaction {
         switch key {
-        case .char(let c): lockInput.append(c); lockFailed = false
-        case .backspace, .delete: if !lockInput.isEmpty { lockInput.removeLast() }
-        case .enter:
-            let typed = lockInput
-            lockInput = ""
-            return [.unlock(typed)]
-        default: break
+        case .char("q"), .control("c"):
+            if t.confirmingQuit || !Self.quitNeedsConfirmation(t.suspended) { return .effects([.quit]) }
+            t.confirmingQuit = true
+        default:
+            t.confirmingQuit = false
         }
-        return []
+        return .done
     }
 
-    /// The backend's answer to `.unlock`.
-    public mutating func unlockResult(_ ok: Bool) {
-        if ok { locked = false; lockFailed = false } else { lockFailed = true }
-    }
-
-    /// The backend's answer to `.listCases`.
-    public mutating func showCases(_ list: [CaseListing]) {
-        caseList = list
-        screen = .cases
-        cursor = 0
-        scroll = 0
-    }
-
-    /// The backend's answer to `.reopen`: the case is back where the worker left off.
-    public mutating func reopened(_ c: ReopenedCase, code: String) {
-        session = c.session
-        notes = c.notes
-        locale = c.locale
-        secondLocale = bundle.info.locales.first { $0 != locale } ?? locale
-        caseCode = code
-        notice = c.notice
-        previous = []
-        showQuestionOrResults()
-    }
-
-    /// Notes (n on the review screen) and the referral summary (e, or E with the answers, on the results).
-    private mutating func handleNotesAndExport(_ key: Key) -> [Effect]? {
-        if var typed = notesInput {
-            switch key {
-            case .char(let c): typed.append(c); notesInput = typed
-            case .backspace, .delete: if !typed.isEmpty { typed.removeLast() }; notesInput = typed
-            case .enter:
-                notes = typed
-                notesInput = nil
-                return [.saveNotes(typed)]
-            case .escape: notesInput = nil
-            default: break
-            }
-            return []
-        }
-        guard recordsAvailable, session != nil, training == nil else { return nil }
-        switch (screen, key) {
-        case (.review, .char("n")):
-            notesInput = notes
-            return []
-        case (.results, .char("e")): return [.export(includeAnswers: false)]
-        case (.results, .char("E")): return [.export(includeAnswers: true)]
-        default: return nil
+    static func quitNeedsConfirmation(_ mode: Mode) -> Bool {
+        switch mode {
+        case .caseWork(let c): return c.quitNeedsConfirmation
+        case .preview(let p): return p.work.quitNeedsConfirmation
+        case .locked(let l): return quitNeedsConfirmation(l.suspended)
+        case .tooSmall(let t): return quitNeedsConfirmation(t.suspended)
+        case .start, .training, .closed: return false
         }
     }
 
-    /// The backend's word after an export.
-    public mutating func exported(_ message: String) { info = message }
-
-    /// The backend's report that saving failed, or nil when it worked.
-    public mutating func recorded(error: String?, code: String?) {
-        recordError = error
-        if let code { caseCode = code }
-    }
-
-    var items: [Target] { Screens(self).items() }
-
-    private var isTyping: Bool {
-        guard let q = currentQuestion, !q.kind.hasOptions else { return false }
-        let list = items
-        return list.indices.contains(cursor) && list[cursor] == .input
-    }
-
-    private mutating func handleKey(_ key: Key, quitting: Bool) -> [Effect] {
-        if training != nil, let effects = handleTraining(key) { return effects }
-        if preview != nil, let effects = handlePreview(key) { return effects }
-        if let effects = handleNotesAndExport(key) { return effects }
-        if isTyping, let effects = handleTyping(key) { return effects }
-        switch key {
-        case .up, .char("k"): move(-1)
-        case .down, .char("j"), .tab: move(1)
-        case .pageUp: page(-1)
-        case .pageDown: page(1)
-        case .home: cursor = 0; scroll = 0
-        case .end: cursor = max(0, items.count - 1); scroll = Int.max; keepScrollInRange(); freeScroll = true
-        case .enter: activate()
-        case .char(" "): if currentQuestion?.kind == .multipleChoice { toggleTick() } else { activate() }
-        case .char(let c) where c.isNumber && c.isASCII:
-            chooseNumber(Int(String(c)) ?? 0)
-        case .backspace, .left, .escape, .delete: goBack()
-        case .char("?"), .function(1): if screen == .question { showWhy.toggle() }
-        case .char("r"), .function(2): openReview()
-        case .char("s"), .function(3): openResults()
-        case .char("l"), .function(4): switchLanguage()
-        case .char("b"), .function(5): bilingual.toggle()
-        case .char("g"): open(.glossary)
-        case .char("q"):
-            if screen == .start || session == nil || session?.answers.isEmpty == true || quitting { return [.quit] }
-            confirmQuit = true
-        default: break
-        }
-        return []
-    }
-
-    /// Keys while the cursor is in a text field; nil when the key is not for the field.
-    private mutating func handleTyping(_ key: Key) -> [Effect]? {
+    private mutating func handleLocked(_ key: Key, _ l: inout LockMode) -> Reaction {
         switch key {
         case .char(let c):
-            input.append(c)
-            problem = nil
-            return []
+            if l.input.count < 1024 { l.input.append(c) }
+            l.failed = false
         case .backspace, .delete:
-            if input.isEmpty { goBack() } else { input.removeLast() }
-            return []
+            if !l.input.isEmpty { l.input.removeLast() }
         case .enter:
-            submitInput()
-            return []
-        case .function, .escape, .left, .up, .down, .tab, .pageUp, .pageDown, .home, .end, .right, .control:
-            return nil
-        }
-    }
-
-    private mutating func move(_ delta: Int) {
-        let count = items.count
-        guard count > 0 else {
-            scroll = max(0, scroll + delta)
-            keepScrollInRange()
-            return
-        }
-        cursor = min(max(0, cursor + delta), count - 1)
-    }
-
-    private mutating func chooseNumber(_ n: Int) {
-        switch screen {
-        case .question:
-            guard let q = currentQuestion, q.kind.hasOptions else { return }
-            let options = items
-            guard n >= 1, n <= options.count else { return }
-            cursor = n - 1
-            if q.kind == .multipleChoice { toggleTick() }
-        case .start:
-            guard n >= 1, n <= items.count else { return }
-            cursor = n - 1
-            activate()
-        default: break
-        }
-    }
-
-    private mutating func toggleTick() {
-        guard let q = currentQuestion, q.kind == .multipleChoice else { return }
-        let list = items
-        guard list.indices.contains(cursor), case .option(let id) = list[cursor] else { return }
-        if let i = ticked.firstIndex(of: id) { ticked.remove(at: i) } else { ticked.append(id) }
-    }
-
-    private mutating func activate() {
-        let list = items
-        guard list.indices.contains(cursor) else { return }
-        switch list[cursor] {
-        case .menu(let item):
-            switch item {
-            case .newCase:
-                session = Session(bundle: bundle, today: today, metrics: metrics)
-                caseCode = nil
-                notice = []
-                notes = ""
-                outbox += [.closeCase, .record]
-                showQuestionOrResults()
-            case .language: switchLanguage()
-            case .quit: break
-            case .resume: if recordsAvailable { outbox.append(.listCases) }
-            case .training:
-                // Training from the start screen: fictional cases only, nothing recorded; Esc comes back here.
-                guard !trainingScenarios.isEmpty else { break }
-                outbox.append(.closeCase)
-                session = nil
-                var mode = TrainingMode()
-                mode.fromStart = true
-                training = mode
-                screen = .trainingList
-                cursor = 0
-            case .preview: break
-            }
-            if item == .quit { confirmQuit = false }
-        case .option(let id):
-            guard let q = currentQuestion else { return }
-            if q.kind == .multipleChoice {
-                if !ticked.contains(id) { ticked.append(id) }
-                submit(.value(.options(ticked)))
-            } else {
-                submit(.value(.option(id)))
-            }
-        case .decline: submit(.declined)
-        case .input: submitInput()
-        case .question(let id):
-            if session?.goTo(question: id) == true { showQuestionOrResults(); previous = [] }
-        case .pathway(let id): open(.pathway(id))
-        case .term(let id): open(.term(id))
-        case .continueConversation:
-            session?.continuePastOutcome()
-            outbox.append(.record)
-            showQuestionOrResults()
-        case .savedCase(let code):
-            outbox.append(.reopen(code))
-        case .trainingScenario(let id):
-            openWalkthrough(id)
-        case .diagnosticEntry(let i):
-            previous.append(screen)
-            screen = .diagnostic(i)
-            scroll = 0
-        }
-    }
-
-    private mutating func submitInput() {
-        guard let q = currentQuestion else { return }
-        let text = input.trimmingCharacters(in: .whitespaces)
-        switch q.validate(.value(.text(text))) {
-        case .success(let answer):
-            problem = nil
-            submit(answer)
-        case .failure:
-            switch q.kind {
-            case .number: problem = .number(min: q.numberRules.min, max: q.numberRules.max, integer: q.numberRules.integer)
-            case .date: problem = .date
-            default: problem = .text
-            }
-        }
-    }
-
-    private mutating func submit(_ answer: Answer) {
-        guard var s = session else { return }
-        // Taken out while it changes, so its walk grows in place instead of being copied.
-        session = nil
-        do {
-            try s.answer(answer)
-        } catch {
-            session = s
-            problem = .text
-            return
-        }
-        session = s
-        problem = nil
-        notice = []
-        if training == nil { outbox.append(.record) }
-        showQuestionOrResults()
-    }
-
-    /// After a move in the walk: the question now current, or the results at an outcome.
-    mutating func showQuestionOrResults() {
-        guard let s = session else { screen = .start; return }
-        showWhy = false
-        problem = nil
-        scroll = 0
-        switch s.position {
-        case .question(let id, let current):
-            screen = .question
-            prepareInputs(for: id, current: current)
-        case .outcome, .stuck:
-            screen = training?.quiz == true ? .quizResults : .results
-            cursor = 0
-        }
-    }
-
-    /// Puts the cursor and inputs on the answer already given, so going back shows it.
-    private mutating func prepareInputs(for id: String, current: Answer?) {
-        input = ""
-        ticked = []
-        cursor = 0
-        guard let q = bundle.question(id) else { return }
-        switch current {
-        case .value(.option(let o))?: cursor = q.options.firstIndex { $0.id == o } ?? 0
-        case .value(.options(let os))?: ticked = os
-        case .value(.number(let n))?: input = Question.show(n)
-        case .value(.date(let d))?: input = d.description
-        case .value(.text(let t))?: input = t
-        case .declined?: cursor = q.kind.hasOptions && q.kind != .multipleChoice ? q.options.count : (q.kind.hasOptions ? q.options.count : 1)
-        case nil: break
-        }
-    }
-
-    private mutating func goBack() {
-        switch screen {
-        case .question:
-            guard var s = session else { return }
-            if s.back() {
-                session = s
-                showQuestionOrResults()
-            } else if training == nil {
-                screen = .start
-                cursor = 0
-            }
-        case .results:
-            guard var s = session else { screen = .start; return }
-            if case .outcome = s.position, s.back() { session = s }
-            showQuestionOrResults()
-        case .review:
-            showQuestionOrResults()
-        case .cases:
-            screen = .start
-            cursor = 0
-        case .trainingList, .walkthrough, .quizResults:
+            let typed = l.input
+            l.input = ""
+            return .effects([.unlock(typed)])
+        case .control("c"):
+            // Nothing of the case shows here and every answer is saved: quitting loses nothing.
+            return .effects([.quit])
+        default:
             break
-        case .diagnostics, .diagnostic:
-            screen = previous.popLast() ?? .question
-            cursor = 0
-            scroll = 0
-            if screen == .question || screen == .results { showQuestionOrResults() }
-        case .pathway, .glossary, .term:
-            screen = previous.popLast() ?? .results
-            cursor = 0
-            scroll = 0
-            if screen == .question, let s = session, case .question(let id, let a) = s.position { prepareInputs(for: id, current: a) }
-        case .start, .neutral: break
+        }
+        return .done
+    }
+
+    // MARK: Choosing by number
+
+    /// The digits typed so far are the number: the cursor is on that item already; on a tick-all question
+    /// it is ticked too.
+    mutating func finishNumber() {
+        var p = place
+        let number = p.takeNumber()
+        place = p
+        guard case .chosen(let i) = number else { return }
+        let list = items
+        guard list.indices.contains(i), case .option(let id) = list[i] else { return }
+        Self.updateCase(in: &mode) { c in
+            if c.overlays.topScreen == nil, c.question?.kind == .multipleChoice { c.toggle(id) }
         }
     }
 
-    private mutating func open(_ target: ScreenID) {
-        if case .term = target {} else if target == .glossary {} else if session == nil { return }
-        previous.append(screen)
-        screen = target
-        cursor = 0
-        scroll = 0
-    }
-
-    private mutating func openReview() {
-        guard session != nil, screen != .review else { return }
-        previous = []
-        screen = .review
-        cursor = 0
-        scroll = 0
-    }
-
-    private mutating func openResults() {
-        guard session != nil else { return }
-        previous = []
-        screen = .results
-        cursor = 0
-        scroll = 0
-    }
-
-    private mutating func switchLanguage() {
-        let locales = bundle.info.locales
-        guard let i = locales.firstIndex(of: locale) else { return }
-        locale = locales[(i + 1) % locales.count]
-        secondLocale = locales.first { $0 != locale } ?? locale
+    /// Changes the case wherever it is: a caseworker's, the preview's, a quiz, or one kept under the lock.
+    static func updateCase(in mode: inout Mode, _ change: (inout CaseMode) -> Void) {
+        switch mode {
+        case .caseWork(var c):
+            mode = .closed
+            change(&c)
+            mode = .caseWork(c)
+        case .preview(var p):
+            mode = .closed
+            change(&p.work)
+            mode = .preview(p)
+        case .training(var t):
+            guard case .quiz(var c) = t.stage else { return }
+            mode = .closed
+            t.stage = .list
+            change(&c)
+            t.stage = .quiz(c)
+            mode = .training(t)
+        case .locked(var l):
+            mode = .closed
+            updateCase(in: &l.suspended, change)
+            mode = .locked(l)
+        case .tooSmall(var t):
+            mode = .closed
+            updateCase(in: &t.suspended, change)
+            mode = .tooSmall(t)
+        case .start, .closed:
+            break
+        }
     }
 
     // MARK: Scrolling
 
-    private mutating func keepScrollInRange() {
-        let body = Layout.bodies(self, width: Layout(self).columnWidth).0
-        scroll = min(max(0, scroll), max(0, body.count - Layout(self).bodyHeight))
+    /// Keeps the selected item on screen, moving the view as little as possible.
+    mutating func keepSelectionVisible() {
+        switch mode {
+        case .closed, .locked, .tooSmall: return
+        default: break
+        }
+        let shown = Shown(self)
+        var p = place
+        let list = shown.view.items
+        if p.cursor >= list.count { p.cursor = max(0, list.count - 1) }
+        if p.cursor < 0 { p.cursor = 0 }
+        let selected = list.indices.contains(p.cursor) ? list[p.cursor] : nil
+        p.scroll = Layout.scroll(for: shown.left, selected: selected, current: p.scroll, height: shown.layout.bodyHeight)
+        place = p
+    }
+
+    /// Arrows, PgUp/PgDn and Home/End on a screen that lists or scrolls (`letters`: j and k too).
+    /// Nil when the key is none of them; else whether the view moved on its own (see `Reaction.freeScroll`).
+    func navigate(_ key: Key, _ place: inout Place, _ shown: Shown, letters: Bool = true) -> Bool? {
+        let list = shown.view.items
+        func move(_ delta: Int) {
+            guard !list.isEmpty else {
+                place.scroll = Self.clamp(place.scroll + delta, shown)
+                return
+            }
+            place.cursor = min(max(0, place.cursor + delta), list.count - 1)
+        }
+        switch key {
+        case .up: move(-1)
+        case .char("k") where letters: move(-1)
+        case .down, .tab: move(1)
+        case .char("j") where letters: move(1)
+        case .home:
+            place.cursor = 0
+            place.scroll = 0
+        case .end:
+            place.cursor = max(0, list.count - 1)
+            place.scroll = Self.clamp(Int.max / 2, shown)
+            return true
+        case .pageUp, .pageDown:
+            page(key == .pageUp ? -1 : 1, &place, shown)
+            return true
+        default:
+            return nil
+        }
+        return false
+    }
+
+    static func clamp(_ scroll: Int, _ shown: Shown) -> Int {
+        min(max(0, scroll), max(0, shown.left.count - shown.layout.bodyHeight))
     }
 
     /// Scrolls a page, and puts the cursor on the first item that starts on the new page, if any.
-    private mutating func page(_ direction: Int) {
-        let layout = Layout(self)
-        scroll += direction * max(1, layout.bodyHeight - 1)
-        keepScrollInRange()
-        freeScroll = true
-        let body = Layout.bodies(self, width: layout.columnWidth).0
-        let list = items
-        for i in scroll..<min(body.count, scroll + layout.bodyHeight) {
+    private func page(_ direction: Int, _ place: inout Place, _ shown: Shown) {
+        let height = shown.layout.bodyHeight
+        place.scroll = Self.clamp(place.scroll + direction * max(1, height - 1), shown)
+        let body = shown.left, list = shown.view.items
+        for i in place.scroll..<min(body.count, place.scroll + height) {
             guard let target = body[i].target, i == 0 || body[i - 1].target != target,
                   let index = list.firstIndex(of: target) else { continue }
-            cursor = index
+            place.cursor = index
             return
         }
     }
+}
 
-    mutating func keepSelectionVisible() {
-        guard !isTooSmall, screen != .neutral else { return }
-        let layout = Layout(self)
-        // One build of the screen gives both the items and the body (neither depends on cursor or scroll).
-        let view = Screens(self).view(width: layout.columnWidth)
-        let list = view.items
-        if cursor >= list.count { cursor = max(0, list.count - 1) }
-        let body = Layout.bodies(self, first: view.body, width: layout.columnWidth).0
-        let selected = list.indices.contains(cursor) ? list[cursor] : nil
-        scroll = Layout.scroll(for: body, selected: selected, current: scroll, height: layout.bodyHeight)
-    }
+extension Key {
+    var isDigit: Bool { if case .char(let c) = self { return c.isASCII && c.isNumber } else { return false } }
 }

@@ -10,7 +10,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case results, urgent, recommended, possible, notApplicable, stillToFindOut, whyNot, notReached
     case continueConversation, stoppedAt
     case summary, reasons, steps, documents, fees, duration, cautions, mayApply, verify, whoToContact, sources
-    case notLegalAdvice, tooSmall, quitConfirm, noNames, neutralHint
+    case notLegalAdvice, tooSmall, noNames
     case keyMove, keyChoose, keyBack, keyWhy, keyReview, keyResults, keyLanguage, keyBilingual, keyGlossary
     case keyQuickExit, keyQuit, keyScroll, keyToggle, keyClose, keyType, keyDecline
     case keyWhyF, keyReviewF, keyResultsF, keyLanguageF
@@ -20,6 +20,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case notesLabel, notesPrompt, keyNotes, keyExport, previewForEditors
     case previewBanner, previewBroken, diagnosticsTitle, noDiagnostics, keyDiagnostics, keyJumpID, keyRecord, jumpIDPrompt, nodeLabel
     case caseLabel, lockedTitle, lockedHint, wrongPassphrase, savedCases, noSavedCases, contentChanged, notSaved, updated
+    case firstQuestion, needsRecords, previewHow, previewOfFolder, noTrainingCases, noTermsHere, suchAs34, tickOne, tickOneOrDecline
+    case keyNumbers, keyNumbersTwoDigits, keyOpen, keyAnswer, keyConfirmTicks, keyWhyClose, keyBilingualF, keyQuitCtrlC
+    case keyBackToReview, keyBackToResults, keyChange, keySaveNotes, keyCloseNotes, keyNewLine, keyTermsHere, keyAllTerms
+    case notesUnsaved, notesFull, quitPreview, quitQuiz, quitNotSaved, quitLastNotSaved, quitSaved, quitNotesUnsaved, quitAgain
 
     /// The text in `locale` (English when the locale is unknown).
     public func text(_ locale: String) -> String {
@@ -80,9 +84,7 @@ public enum UIText: String, CaseIterable, Sendable {
         .sources: ("Sources", "Sources"),
         .notLegalAdvice: ("Information, not legal advice.", "De l’information, pas un avis juridique."),
         .tooSmall: ("Enlarge the window to at least 60×16", "Agrandissez la fenêtre à au moins 60×16"),
-        .quitConfirm: ("Answers are not saved. Press q again to quit.", "Les réponses ne sont pas enregistrées. Appuyez de nouveau sur q pour quitter."),
         .noNames: ("Do not type names.", "N’écrivez pas de noms."),
-        .neutralHint: ("", ""),
         .keyMove: ("↑↓ move", "↑↓ choisir"),
         .keyChoose: ("Enter select", "Entrée valider"),
         .keyBack: ("← back", "← retour"),
@@ -153,6 +155,40 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyReviewF: ("F2 review", "F2 revoir"),
         .keyResultsF: ("F3 results", "F3 résultats"),
         .keyLanguageF: ("F4 français", "F4 English"),
+        .firstQuestion: ("This is the first question. q quits; r reviews the answers.", "C’est la première question. q pour quitter; r pour revoir les réponses."),
+        .needsRecords: ("Resuming a case needs the case records (start Pathways without --no-store).", "Reprendre un dossier exige les dossiers (lancez Pathways sans --no-store)."),
+        .previewHow: ("To preview content, run: pathways preview FOLDER (or start Pathways in the folder that holds Content).", "Pour prévisualiser du contenu, lancez : pathways preview DOSSIER (ou lancez Pathways dans le dossier qui contient Content)."),
+        .previewOfFolder: ("(./Content)", "(./Content)"),
+        .noTrainingCases: ("(no training cases in this content)", "(aucun cas de formation dans ce contenu)"),
+        .noTermsHere: ("No glossary terms on this screen. Press a for every term.", "Aucun terme du glossaire sur cet écran. Appuyez sur a pour tous les termes."),
+        .suchAs34: (", such as 34.", ", par exemple 34."),
+        .tickOne: ("Tick at least one (Space), then Enter.", "Cochez au moins une réponse (Espace), puis Entrée."),
+        .tickOneOrDecline: ("Tick at least one (Space), or choose “Prefer not to say”, then Enter.", "Cochez au moins une réponse (Espace), ou choisissez « Préfère ne pas répondre », puis Entrée."),
+        .keyNumbers: ("1–%1 choose", "1–%1 choisir"),
+        .keyNumbersTwoDigits: ("1–%1 choose (two digits from 10)", "1–%1 choisir (deux chiffres dès 10)"),
+        .keyOpen: ("Enter open", "Entrée ouvrir"),
+        .keyAnswer: ("Enter answer", "Entrée répondre"),
+        .keyConfirmTicks: ("Enter confirm", "Entrée confirmer"),
+        .keyWhyClose: ("? close why", "? fermer pourquoi"),
+        .keyBilingualF: ("F5 both languages", "F5 deux langues"),
+        .keyQuitCtrlC: ("Ctrl-C quit", "Ctrl-C quitter"),
+        .keyBackToReview: ("Esc back to the review", "Échap retour aux réponses"),
+        .keyBackToResults: ("Esc back to the results", "Échap retour aux résultats"),
+        .keyChange: ("Enter change", "Entrée modifier"),
+        .keySaveNotes: ("Ctrl-S save", "Ctrl-S enregistrer"),
+        .keyCloseNotes: ("Esc close", "Échap fermer"),
+        .keyNewLine: ("Enter new line", "Entrée nouvelle ligne"),
+        .keyTermsHere: ("a terms on the screen", "a termes de l’écran"),
+        .keyAllTerms: ("a all terms", "a tous les termes"),
+        .notesUnsaved: ("The notes are not saved: Ctrl-S saves them, Esc again closes without saving.", "Les notes ne sont pas enregistrées : Ctrl-S les enregistre, Échap de nouveau ferme sans enregistrer."),
+        .notesFull: ("The notes are full (%1 characters).", "Les notes sont pleines (%1 caractères)."),
+        .quitPreview: ("The preview's answers are not saved (w saves them as a scenario).", "Les réponses de l’aperçu ne sont pas enregistrées (w les enregistre comme scénario)."),
+        .quitQuiz: ("The quiz is not saved.", "Le quiz n’est pas enregistré."),
+        .quitNotSaved: ("The answers are not saved: case records are off.", "Les réponses ne sont pas enregistrées : les dossiers sont désactivés."),
+        .quitLastNotSaved: ("The last answers could not be saved.", "Les dernières réponses n’ont pas pu être enregistrées."),
+        .quitSaved: ("The case is saved as %1.", "Le dossier est enregistré sous %1."),
+        .quitNotesUnsaved: ("The notes being typed are not saved.", "Les notes en cours ne sont pas enregistrées."),
+        .quitAgain: ("Press q again to quit.", "Appuyez de nouveau sur q pour quitter."),
     ]
 
     /// The text with %1, %2 replaced.
