@@ -152,11 +152,27 @@ public final class Tmux {
         try wait("an empty screen", timeout: timeout, allowExit: allowExit) { Self.isBlank($0) }
     }
 
-    /// Waits for the pane's program to end; returns its exit status.
+    /// Waits for the pane's program to end; returns its exit status. tmux can say the pane is dead before
+    /// it has reaped the program (a zombie, with no status shown yet, sometimes for seconds): the status is
+    /// then read from the zombie's /proc entry, where Linux keeps it in waitpid's form.
     @discardableResult
-    public func waitForExit(timeout: TimeInterval? = nil) throws -> Int {
+    /// Pass the `pid` read while the program ran when it may already have ended.
+    public func waitForExit(pid known: pid_t? = nil, timeout: TimeInterval? = nil) throws -> Int {
+        let pid = known ?? pid_t(pane("#{pane_pid}")) ?? 0
         try wait("the program to end", timeout: timeout, allowExit: true) { _ in self.paneIsDead }
-        return Int(pane("#{pane_dead_status}")) ?? -1
+        let deadline = Date().addingTimeInterval(timeout ?? self.timeout)
+        while Date() < deadline {
+            if let status = Int(pane("#{pane_dead_status}")) { return status }
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let close = stat.range(of: ") ", options: .backwards) {
+                let fields = stat[close.upperBound...].split(separator: " ")
+                if fields.first == "Z", let code = fields.last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                    return (code >> 8) & 0xff
+                }
+            }
+            usleep(50_000)
+        }
+        throw failure("no exit status for pid \(pid)")
     }
 
     public static func isBlank(_ text: String) -> Bool { !text.contains { !$0.isWhitespace } }

@@ -33,7 +33,7 @@ final class InterfaceTmuxTests: XCTestCase {
         XCTAssertFalse(t.paneIsDead)
         let pid = pid_t(t.pane("#{pane_pid}")) ?? 0
         t.send("C-c")
-        XCTAssertEqual(try exitStatus(t, pid: pid), 0, "Ctrl-C twice quits like q, with status 0")
+        XCTAssertEqual(try t.waitForExit(pid: pid), 0, "Ctrl-C twice quits like q, with status 0")
     }
 
     // MARK: Point 17: a sequence the terminal description does not know

@@ -30,7 +30,7 @@ final class QuickExitEndToEndTests: XCTestCase {
 
         let pid = pid_t(t.pane("#{pane_pid}")) ?? 0
         t.send(key)
-        XCTAssertEqual(try exitStatus(t, pid: pid), 0, "pathways ends with status 0 after \(key)")
+        XCTAssertEqual(try t.waitForExit(pid: pid), 0, "pathways ends with status 0 after \(key)")
         // A dead pane shows tmux's own "Pane is dead (status 0, …)" at its foot: that line is not ours.
         func ours(_ text: String) -> String { Tmux.lines(text).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n") }
         XCTAssertTrue(Tmux.isBlank(ours(t.capture())), "the screen is not empty after \(key):\n\(t.screen)")
@@ -38,24 +38,4 @@ final class QuickExitEndToEndTests: XCTestCase {
         XCTAssertEqual(t.pane("#{alternate_on}"), "0", "the terminal is back on its normal screen")
         XCTAssertTrue(Tmux.isBlank(ours(t.capture(alternate: true))), "the other screen is not empty after \(key)")
     }
-}
-
-/// The exit status of the pane's program. tmux can say the pane is dead before it has reaped the program
-/// (the program is then a zombie and tmux shows no status yet, sometimes for seconds): the status is then
-/// read from the zombie's /proc entry, where Linux keeps it in waitpid's form.
-func exitStatus(_ t: Tmux, pid: pid_t) throws -> Int {
-    try t.waitForExit()
-    let deadline = Date().addingTimeInterval(t.timeout)
-    while Date() < deadline {
-        if let s = Int(t.pane("#{pane_dead_status}")) { return s }
-        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = stat.range(of: ") ", options: .backwards) {
-            let fields = stat[close.upperBound...].split(separator: " ")
-            if fields.first == "Z", let code = fields.last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
-                return (code >> 8) & 0xff
-            }
-        }
-        usleep(50_000)
-    }
-    throw t.failure("no exit status for pid \(pid)")
 }
