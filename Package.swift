@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PathwaysStoreTests",
-            dependencies: ["PathwaysStore", "PathwaysEngine"]
+            dependencies: ["PathwaysStore", "PathwaysEngine", "PathwaysTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(
