@@ -51,7 +51,7 @@ extension CaseStore {
                 var doc = try document(code, db, key, index)
                 try change(&doc)
                 doc.version += 1
-                doc.updatedAt = max(doc.updatedAt, now.timeIntervalSince1970)
+                doc.updatedAt = now.timeIntervalSince1970
                 guard doc.record(expecting: code) != nil else { throw StoreError.notSaved("the case holds a value Pathways cannot keep") }
                 try db.execute(sql: "UPDATE cases SET day = ?, sealed = ? WHERE code = ?",
                                arguments: [StoreFile.day(Date(timeIntervalSince1970: doc.updatedAt)), try Self.sealDocument(doc, key), code.value])

@@ -91,7 +91,7 @@ public final class CaseStore: @unchecked Sendable {
                                    arguments: [StoreFile.format, StoreKey.newSalt()])
                 case .current: break
                 }
-                guard StoreFile.text(try StoreFile.meta(db, "format")) == StoreFile.format else { throw StoreError.notCaseRecords(path) }
+                guard StoreFile.text(try StoreFile.meta(db, "format")) == StoreFile.format else { throw StoreError.storeChanged }
                 guard let salt = StoreFile.blob(try StoreFile.meta(db, "salt")), salt.count == 16 else { throw StoreError.storeChanged }
                 return (salt, try StoreFile.meta(db, "verifier") != nil)
             }

@@ -37,7 +37,10 @@ public enum CursesBackend {
                 state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
             }
             guard let event = translate(kind, value) else {
-                if keeper != nil, !state.locked, state.session != nil, Date().timeIntervalSince(lastInput) >= lockAfter { state.lock() }
+                if keeper != nil, !state.locked, state.session != nil, Date().timeIntervalSince(lastInput) >= lockAfter {
+                    state.lock()
+                    if state.locked { keeper?.lock() }
+                }
                 continue
             }
             lastInput = Date()
