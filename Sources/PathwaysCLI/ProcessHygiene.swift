@@ -31,6 +31,12 @@ enum EnvironmentPassphrase {
 
     /// Whether a passphrase came from the environment (or tried to).
     static var isSet: Bool { value != nil || problem != nil }
+
+    /// Once the store is open the passphrase is not needed again (the lock screen asks for it): wipe it.
+    static func forget() {
+        value?.wipe()
+        value = nil
+    }
 }
 
 /// The end of the program after a quick exit: the keys are wiped and the process ends at once, status 0,

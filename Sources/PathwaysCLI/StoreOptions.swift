@@ -22,7 +22,10 @@ struct StoreOptions: ParsableArguments {
         let isNew = CaseStore.isNew(at: path)
         if !creating && isNew { throw CLIError("there are no case records at \(path)") }
         if let problem = EnvironmentPassphrase.problem { throw CLIError(problem) }
-        if let passphrase = EnvironmentPassphrase.value { return try Self.open(path, passphrase) }
+        if let passphrase = EnvironmentPassphrase.value {
+            defer { EnvironmentPassphrase.forget() }
+            return try Self.open(path, passphrase)
+        }
         guard let terminal = PassphrasePrompt() else {
             throw CLIError("a passphrase is needed to open the case records (type it at the prompt, or set PATHWAYS_PASSPHRASE)")
         }

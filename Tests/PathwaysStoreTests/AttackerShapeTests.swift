@@ -146,7 +146,19 @@ struct RandomWalk {
     }
 
     var describe: String {
-        session.answers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + " notes: \(notes.count) chars"
+        session.answers.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.short($0.value))" }.joined(separator: " ")
+            + ", notes: \(notes.count) characters"
+    }
+
+    static func short(_ answer: Answer) -> String {
+        switch answer {
+        case .declined: return "declined"
+        case .value(.option(let o)): return o
+        case .value(.options(let os)): return os.joined(separator: "+")
+        case .value(.number(let n)): return "\(n)"
+        case .value(.date(let d)): return d.description
+        case .value(.text(let t)): return "text(\(t.count))"
+        }
     }
 }
 
