@@ -104,7 +104,6 @@ final class PassphrasePrompt {
     /// One passphrase typed with echo off, byte by byte into secret memory. Nil on Ctrl-C, Ctrl-D or no input.
     func ask(_ prompt: String) -> Passphrase? {
         guard let secret = try? SecretBytes(capacity: Passphrase.maxBytes) else { return nil }
-        _ = prompt.withCString { write(fd, $0, strlen($0)) }
         var old = termios()
         tcgetattr(fd, &old)
         var quiet = old
@@ -115,9 +114,12 @@ final class PassphrasePrompt {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        tcsetattr(fd, TCSAFLUSH, &quiet)
+        // The modes change before the prompt shows (TCSANOW keeps what is typed meanwhile), so nothing typed
+        // after the prompt appears is lost or echoed.
+        tcsetattr(fd, TCSANOW, &quiet)
+        _ = prompt.withCString { write(fd, $0, strlen($0)) }
         defer {
-            tcsetattr(fd, TCSAFLUSH, &old)
+            tcsetattr(fd, TCSANOW, &old)
             _ = write(fd, "\n", 1)
         }
         var c: UInt8 = 0

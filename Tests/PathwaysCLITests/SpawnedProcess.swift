@@ -20,6 +20,7 @@ final class SpawnedProcess: @unchecked Sendable {
     private var status: Int32?
     private var reader: Thread?
     private var ended = false
+    private var stopped = false
 
     /// Starts `executable arguments…` in `directory`. The environment is the test's own, without
     /// SWIFT_BACKTRACE, PATHWAYS_PASSPHRASE and PATHWAYS_CONTENT, plus `environment`.
@@ -151,11 +152,14 @@ final class SpawnedProcess: @unchecked Sendable {
     /// A file of /proc/PID, read while the child runs.
     func proc(_ name: String) -> Data? { FileManager.default.contents(atPath: "/proc/\(pid)/\(name)") }
 
-    func send(_ signal: Int32) { kill(pid, signal) }
+    func send(_ signal: Int32) { if pid > 0 { kill(pid, signal) } }
 
     /// Ends the child if it still runs, and closes the descriptors.
     func stop() {
-        if !hasExited { kill(pid, SIGKILL); _ = wait(10) }
+        // Once only: a second close could close a descriptor the test process has since reused.
+        guard !stopped else { return }
+        stopped = true
+        if pid > 0, !hasExited { kill(pid, SIGKILL); _ = wait(10) }
         if inputFD != outputFD { close(inputFD) }
         let deadline = Date().addingTimeInterval(2)
         while Date() < deadline { lock.lock(); let done = ended; lock.unlock(); if done { break }; usleep(2_000) }
