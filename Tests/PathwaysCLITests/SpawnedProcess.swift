@@ -162,8 +162,10 @@ final class SpawnedProcess: @unchecked Sendable {
         if pid > 0, !hasExited { kill(pid, SIGKILL); _ = wait(10) }
         if inputFD != outputFD { close(inputFD) }
         let deadline = Date().addingTimeInterval(2)
-        while Date() < deadline { lock.lock(); let done = ended; lock.unlock(); if done { break }; usleep(2_000) }
-        close(outputFD)
+        var done = false
+        while Date() < deadline { lock.lock(); done = ended; lock.unlock(); if done { break }; usleep(2_000) }
+        // Closed only once the reader is done with it, else a reused descriptor number could be read from.
+        if done { close(outputFD) }
     }
 
     func describe() -> String {
