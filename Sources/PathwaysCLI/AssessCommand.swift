@@ -20,8 +20,10 @@ struct AssessCommand: ParsableCommand {
     var lang: String?
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var day: DayOptions
 
     func run() throws {
+        let today = try day.day()
         let (bundle, locale) = try options.usableBundle(lang: lang)
         guard let data = FileManager.default.contents(atPath: answers) else {
             throw CLIError("cannot read the answers file '\(answers)'")
@@ -31,8 +33,8 @@ struct AssessCommand: ParsableCommand {
             printDiagnostics(problems, to: printError)
             throw ExitCode(1)
         }
-        let walk = FlowWalker(bundle: bundle).walk(answers: given, continueWhenAnswered: true)
-        let assessment = Assessor(bundle: bundle).assess(walk)
+        let walk = FlowWalker(bundle: bundle, today: today).walk(answers: given, continueWhenAnswered: true)
+        let assessment = Assessor(bundle: bundle, today: today).assess(walk)
         switch format {
         case .json: print(AssessmentJSON.render(assessment, bundle: bundle, locale: locale))
         case .text: print(AssessmentReport(bundle: bundle, locale: locale, style: .text).render(assessment), terminator: "")

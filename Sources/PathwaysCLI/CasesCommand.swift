@@ -36,10 +36,12 @@ struct CasesCommand: ParsableCommand {
         @Argument(help: "The case code, such as KQ7-M2P.") var code: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
+        @OptionGroup var day: DayOptions
 
         func run() throws {
             let (record, bundle) = try loadCase(code, store, content)
-            print(CaseExport.render(record, bundle: bundle, format: .text, includeAnswers: true, includeNotes: true), terminator: "")
+            print(CaseExport.render(record, bundle: bundle, format: .text, includeAnswers: true, includeNotes: true, today: try day.day()),
+                  terminator: "")
             if !record.exports.isEmpty {
                 print("\nSummaries written for printing (not encrypted; deleted with the case):")
                 for name in record.exports { print("  \(name)") }
@@ -58,12 +60,14 @@ struct CasesCommand: ParsableCommand {
         @Option(help: "Language of the summary (default: the case's).") var lang: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
+        @OptionGroup var day: DayOptions
 
         func run() throws {
             guard let f = CaseExport.Format(rawValue: format) else { throw CLIError("--format must be markdown or text") }
             if force && output == nil { throw CLIError("--force goes with --output") }
             let (record, bundle) = try loadCase(code, store, content)
-            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, includeNotes: withNotes, locale: lang)
+            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, includeNotes: withNotes,
+                                         locale: lang, today: try day.day())
             guard let output else {
                 print(text, terminator: "")
                 return

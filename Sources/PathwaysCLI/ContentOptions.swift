@@ -74,6 +74,19 @@ enum Clock {
     }
 }
 
+/// `--today YYYY-MM-DD`: the day a case is assessed on, so results with dates and deadlines replay.
+struct DayOptions: ParsableArguments {
+    @Option(name: .long, help: "Assess as of this day (YYYY-MM-DD) instead of today, so results with dates replay.")
+    var today: String?
+
+    /// The day given, or the clock's day.
+    func day() throws -> Day? {
+        guard let today else { return Clock.today() }
+        guard let d = Day(today) else { throw CLIError("--today must be a date as YYYY-MM-DD, such as 2026-11-20") }
+        return d
+    }
+}
+
 /// Writes to standard error (never traps, even when standard error cannot be written).
 func printError(_ text: String) {
     let bytes = Array((text + "\n").utf8)

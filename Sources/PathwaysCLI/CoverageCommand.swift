@@ -15,11 +15,13 @@ struct CoverageCommand: ParsableCommand {
     var verbose = false
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var day: DayOptions
 
     func run() throws {
+        let today = try day.day()
         let checked = try options.load(positional: directory, today: nil)
         let bundle = checked.bundle
-        let c = ScenarioCoverage(bundle: bundle)
+        let c = ScenarioCoverage(bundle: bundle, today: today)
         func part(_ name: String, _ covered: [String], _ missed: [String]) {
             let total = covered.count + missed.count
             let pct = total == 0 ? 100 : covered.count * 100 / total
@@ -41,7 +43,7 @@ struct CoverageCommand: ParsableCommand {
         }
         print("")
         print("Reachability (every path through the flow; examples show the answers the criteria read, --verbose every answer):")
-        let analysis = PathwayReachability(bundle: bundle)
+        let analysis = PathwayReachability(bundle: bundle, today: today)
         var unreachable = 0
         for (p, result) in zip(bundle.pathways, analysis.analyseAll(bundle.pathways)) {
             switch result {

@@ -47,6 +47,7 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var day: DayOptions
 
     func validate() throws {
         guard retentionDays >= 1 else {
@@ -67,10 +68,12 @@ struct OpenCommand: ParsableCommand {
         let gone: [CaseCode]
         do { gone = try store.purge(olderThanDays: retentionDays, now: Date()) } catch let e as StoreError { throw storeFailure(e) }
         if !gone.isEmpty { RetentionNotice.say(count: gone.count, days: retentionDays, waitForEnter: fullScreen && interactive) }
-        return StoreKeeper(store: store, contentHash: contentHash)
+        return StoreKeeper(store: store, contentHash: contentHash, today: try day.day())
     }
 
     func run() throws {
+        // The interface assesses on the day it is used: the clock is read here, at the edge (or --today).
+        let today = try day.day()
         let (bundle, _) = try options.usableBundle(lang: lang)
         let linewise = shouldUseLineMode(plain: plain)
         let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, fullScreen: !linewise, contentHash: bundle.hash)
@@ -80,7 +83,8 @@ struct OpenCommand: ParsableCommand {
             do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw storeFailure(e) }
         }
         if linewise {
-            var driver = PlainDriver(bundle: bundle, locale: lang, keeper: keeper, reopened: reopened, write: StandardOutput.writeLine)
+            var driver = PlainDriver(bundle: bundle, locale: lang, today: today, keeper: keeper, reopened: reopened,
+                                     write: StandardOutput.writeLine)
             let status = driver.run()
             try endOfSession(keeper)
             if status != 0 { throw ExitCode(status) }
@@ -88,6 +92,7 @@ struct OpenCommand: ParsableCommand {
         }
         let color = colorWanted(noColor: noColor)
         var state = UIState(bundle: bundle, locale: lang)
+        state.today = today
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60)
         // A quick exit ends the process at once, status 0, printing nothing.

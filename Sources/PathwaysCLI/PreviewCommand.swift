@@ -25,7 +25,8 @@ struct PreviewCommand: ParsableCommand {
             printDiagnostics(first.diagnostics) { print($0) }
             throw CLIError("the preview needs a terminal")
         }
-        let state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts)
+        var state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts)
+        state.today = Clock.today()
         let status = CursesBackend.run(state, color: colorWanted(noColor: noColor), keeper: nil, preview: source)
         if status != 0 { throw ExitCode(status) }
     }

@@ -8,6 +8,8 @@ final class StoreKeeper: CaseKeeper {
     private var store: CaseStore?
     /// The hash of the content in use, to flag cases saved with other content.
     let contentHash: String
+    /// The day reopened cases are assessed on (the session's day, from the clock at the CLI's edge).
+    let today: Day?
     private var recorder: CaseRecorder?
     private var backoff = UnlockBackoff()
     private let pause: (Double) -> Void
@@ -18,10 +20,11 @@ final class StoreKeeper: CaseKeeper {
     private(set) var failedSaves = 0
     private(set) var lastFailure: String?
 
-    init(store: CaseStore, contentHash: String, clock: @escaping () -> Date = Date.init,
+    init(store: CaseStore, contentHash: String, today: Day?, clock: @escaping () -> Date = Date.init,
          pause: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.store = store
         self.contentHash = contentHash
+        self.today = today
         self.clock = clock
         self.pause = pause
     }
@@ -63,7 +66,7 @@ final class StoreKeeper: CaseKeeper {
         guard let code = CaseCode(text) else { throw StoreError.noSuchCase(text) }
         let store = try openStore()
         let record = try store.load(code)
-        let session = record.session(in: bundle)
+        let session = record.session(in: bundle, today: today)
         recorder = CaseRecorder(store: store, code: code, saved: record.answers, clock: clock)
         var notice: [String] = []
         if let change = ContentChange.between(record, and: session) {
@@ -121,7 +124,8 @@ final class StoreKeeper: CaseKeeper {
         let store = try openStore()
         let record = try store.load(recorder.code)
         let render = { (format: CaseExport.Format) in
-            CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers, locale: locale)
+            CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers, locale: locale,
+                              today: session.today)
         }
         let paths = try store.writeSummary(Summary(markdown: render(.markdown), text: render(.text), withAnswers: includeAnswers,
                                                    withNotes: false), for: recorder.code, now: clock())

@@ -17,8 +17,10 @@ struct TestCommand: ParsableCommand {
     var filter: String?
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var day: DayOptions
 
     func run() throws {
+        let today = try day.day()
         let checked = try options.load(positional: directory)
         let errors = checked.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
@@ -27,7 +29,8 @@ struct TestCommand: ParsableCommand {
             print("0 passed, \(max(1, checked.bundle.scenarios.count)) failed")
             throw ExitCode(1)
         }
-        let runner = ScenarioRunner(bundle: checked.bundle, locale: lang)
+        // Scenarios with `today:` are assessed on their own day; the others on this one.
+        let runner = ScenarioRunner(bundle: checked.bundle, today: today, locale: lang)
         var passed = 0, failed = 0
         for scenario in checked.bundle.scenarios where filter.map({ scenario.id.contains($0) }) ?? true {
             let result = runner.run(scenario)

@@ -25,11 +25,13 @@ struct TrainCommand: ParsableCommand {
     var noColor = false
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var day: DayOptions
 
     func run() throws {
+        let today = try day.day()
         let (bundle, locale) = try options.usableBundle(lang: lang)
         if scenario != nil || shouldUseLineMode(plain: plain) {
-            let handout = TrainingHandout(bundle: bundle, locale: locale, includeNotes: notes)
+            let handout = TrainingHandout(bundle: bundle, locale: locale, includeNotes: notes, today: today)
             if let scenario {
                 guard let text = handout.walkthrough(scenario) else {
                     throw CLIError("no training case '\(scenario)'; 'pathways train --plain' lists them")
@@ -40,7 +42,9 @@ struct TrainCommand: ParsableCommand {
             }
             return
         }
-        let status = CursesBackend.run(UIState.training(bundle: bundle, locale: locale), color: colorWanted(noColor: noColor), keeper: nil)
+        var state = UIState.training(bundle: bundle, locale: locale)
+        state.today = today
+        let status = CursesBackend.run(state, color: colorWanted(noColor: noColor), keeper: nil)
         if status != 0 { throw ExitCode(status) }
     }
 }

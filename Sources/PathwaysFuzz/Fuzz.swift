@@ -27,7 +27,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         if let error { precondition(error.offset >= 0 && error.offset <= text.count, "offset out of bounds") }
         if let parsed = condition.parsed {
             let bundle = BundleLoader.load(ContentFiles(files: base.mapValues { Array($0.utf8) }, displayRoot: "fuzz")).bundle
-            _ = ConditionEvaluator(bundle: bundle).evaluate(parsed) { _ in .unanswered }
+            _ = ConditionEvaluator(bundle: bundle, today: Day(year: 2026, month: 1, day: 1)).evaluate(parsed) { _ in .unanswered }
         }
         return 0
     }
@@ -35,7 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     files[targets[choice % (targets.count + 1)]] = rest
     let checked = Checker.check(ContentFiles(files: files, displayRoot: "fuzz"), today: Day("2026-11-23"))
     _ = checked.diagnostics.count
-    for scenario in checked.bundle.scenarios { _ = ScenarioRunner(bundle: checked.bundle).run(scenario) }
+    for scenario in checked.bundle.scenarios { _ = ScenarioRunner(bundle: checked.bundle, today: Day(year: 2026, month: 1, day: 1)).run(scenario) }
     return 0
 }
 

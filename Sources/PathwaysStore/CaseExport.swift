@@ -7,11 +7,12 @@ public enum CaseExport {
 
     /// The summary: pathways with reasons, next steps, referrals for the province, sources, the content's
     /// version and date, a note that this is information and not legal advice, and the answers and the
-    /// caseworker's notes only if asked for.
+    /// caseworker's notes only if asked for. `today`: the day the summary is assessed on (its deadlines are
+    /// computed from it).
     public static func render(_ record: CaseRecord, bundle: ContentBundle, format: Format, includeAnswers: Bool,
-                              includeNotes: Bool = false, locale: String? = nil) -> String {
+                              includeNotes: Bool = false, locale: String? = nil, today: Day?) -> String {
         let locale = locale ?? record.summary.locale
-        let session = record.session(in: bundle)
+        let session = record.session(in: bundle, today: today)
         let report = AssessmentReport(bundle: bundle, locale: locale, style: format == .markdown ? .markdown : .text, details: true)
         var out = report.render(session.assess())
         let fr = locale == "fr"

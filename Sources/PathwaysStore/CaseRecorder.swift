@@ -55,9 +55,9 @@ public struct ContentChange: Sendable {
 }
 
 extension CaseRecord {
-    /// The session this record describes, placed where the worker left off.
-    public func session(in bundle: ContentBundle) -> Session {
-        var s = Session(bundle: bundle, answers: answers, continued: continued)
+    /// The session this record describes, placed where the worker left off, assessed on `today`.
+    public func session(in bundle: ContentBundle, today: Day?) -> Session {
+        var s = Session(bundle: bundle, answers: answers, continued: continued, today: today)
         if let position, position != s.currentNode, bundle.question(position) != nil { s.goTo(question: position) }
         return s
     }

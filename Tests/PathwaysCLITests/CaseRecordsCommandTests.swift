@@ -59,7 +59,7 @@ final class CaseRecordsCommandTests: XCTestCase {
         do {
             let records = try CaseStore(path: store, passphrase: Self.passphrase)
             for age in [40.0, 50.0, 10.0] {
-                _ = try CaseRecorder.start(in: records, for: Session(bundle: PlainModeTests.shipped), locale: "en",
+                _ = try CaseRecorder.start(in: records, for: Session(bundle: PlainModeTests.shipped, today: nil), locale: "en",
                                            clock: { Date().addingTimeInterval(-age * 86_400) })
             }
         }

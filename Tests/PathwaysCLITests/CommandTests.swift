@@ -115,6 +115,33 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(out.stdout.hasPrefix("# Ensemble de départ\n"), out.stdout)
         XCTAssertTrue(out.stdout.contains("## URGENT: Appelez le 911 maintenant"), out.stdout)
         XCTAssertTrue(out.stdout.contains("### URGENT — Aide d'urgence"), out.stdout)
-        XCTAssertTrue(out.stdout.contains("Ceci est de l'information, pas un avis juridique."), out.stdout)
+        XCTAssertTrue(out.stdout.contains("Ceci est de l’information, pas un avis juridique."), out.stdout)
+    }
+
+    func testAssessAsOfADayGivesTheDayDeadlinesAndPrioritiesInJSON() throws {
+        let scenario = BinaryRunner.packageRoot.appendingPathComponent("Content/scenarios/worker-permit-ends-soon.yaml").path
+        let out = try BinaryRunner.run(["assess", "--answers", scenario, "--format", "json", "--today", "2026-12-01"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["as_of"] as? String, "2026-12-01")
+        let deadlines = try XCTUnwrap(doc["deadlines"] as? [[String: String]])
+        XCTAssertEqual(deadlines.map { $0["date"] }, ["2026-12-20"])
+        XCTAssertEqual(deadlines.first?["pathway"], "owp-vulnerable-workers")
+        let recommended = try XCTUnwrap(doc["recommended"] as? [[String: Any]])
+        let priorities = Dictionary(uniqueKeysWithValues: recommended.map { ($0["id"] as! String, $0["priority"] as? String) })
+        XCTAssertEqual(priorities["owp-vulnerable-workers"], "first")
+        XCTAssertEqual(priorities["trafficking-hotline"], "also")
+        // The same answers a month later: the permit has ended, and the result says so.
+        let later = try BinaryRunner.run(["assess", "--answers", scenario, "--format", "json", "--today", "2027-01-05"])
+        let laterDoc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((laterDoc["deadlines"] as? [Any])?.count, 0)
+        let na = (laterDoc["not_applicable"] as? [[String: Any]])?.map { $0["id"] as? String }
+        XCTAssertTrue(na?.contains("owp-vulnerable-workers") == true, later.stdout)
+    }
+
+    func testTodayMustBeADay() throws {
+        let out = try BinaryRunner.run(["test", "--today", "tomorrow"])
+        XCTAssertEqual(out.status, 2)
+        XCTAssertTrue(out.stderr.contains("--today must be a date as YYYY-MM-DD"), out.stderr)
     }
 }

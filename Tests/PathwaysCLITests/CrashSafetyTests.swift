@@ -28,7 +28,7 @@ final class CrashSafetyTests: XCTestCase {
 
     /// The shipped scenarios the tests walk: outcomes, declined questions, several sections and branches.
     static let scenarioIDs = ["family-violence-sponsorship", "declines-sensitive-questions", "refused-claim-with-child",
-                              "seasonal-worker-left-farm", "minor-out-of-status", "immediate-danger", "student-in-yukon"]
+                              "seasonal-worker-left-farm", "unaccompanied-minor-ontario", "immediate-danger", "student-in-yukon"]
 
     static let plans: [String: ScenarioPlan] = {
         let bundle = PlainModeTests.shipped
@@ -291,7 +291,7 @@ struct ScenarioPlan: Sendable {
     init(_ scenario: Scenario, in bundle: ContentBundle) {
         id = scenario.id
         answers = ScenarioRunner.answers(scenario.answers, in: bundle)
-        let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true)
         questions = walk.stops.map { if case .question(let q) = $0 { return q } else { return nil } }
         lines = PlainModeTests.typedLines(for: scenario, in: bundle)
         precondition(lines.count == questions.count)

@@ -12,7 +12,7 @@ final class PlainModeTests: XCTestCase {
     /// The lines a person would type to give a scenario's answers, in the order the walk asks.
     static func typedLines(for scenario: Scenario, in bundle: ContentBundle) -> [String] {
         let answers = ScenarioRunner.answers(scenario.answers, in: bundle)
-        let walk = FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true)
         return walk.stops.map { stop in
             switch stop {
             case .outcome: return "continue"
@@ -34,7 +34,9 @@ final class PlainModeTests: XCTestCase {
         let bundle = Self.shipped
         for scenario in bundle.scenarios {
             let lines = Self.typedLines(for: scenario, in: bundle)
-            let out = try BinaryRunner.run(["--plain"], input: lines.joined(separator: "\n") + "\n")
+            // Scenarios with a day of their own are replayed on it, so their dates give the same results.
+            let day = scenario.today.map { ["--today", $0.description] } ?? []
+            let out = try BinaryRunner.run(["--plain"] + day, input: lines.joined(separator: "\n") + "\n")
             XCTAssertEqual(out.status, 0, scenario.id + out.stderr)
             let text = out.stdout
             let report = ReportText(bundle: bundle, locale: "en")
@@ -52,6 +54,14 @@ final class PlainModeTests: XCTestCase {
             }
             for ref in scenario.expect.notApplicable {
                 XCTAssertTrue(section("Not applicable:").contains(report.title(ofPathway: ref.id)), "\(scenario.id): \(ref.id) should be not applicable")
+            }
+            // The line mode lists the deadlines too, with their days.
+            for d in scenario.expect.deadlines {
+                XCTAssertTrue(text.contains("\nDates that matter:\n"), "\(scenario.id): no deadlines listed\n\(text.suffix(3000))")
+                XCTAssertTrue(text.contains("  - \(d.date) — \(report.title(ofPathway: d.pathway.id)): "), "\(scenario.id): \(d.date) \(d.pathway.id)")
+            }
+            for ref in scenario.expect.notices {
+                XCTAssertTrue(text.contains("\nKeep in mind:\n  - \(report.title(ofPathway: ref.id)) (not recommended): "), "\(scenario.id): notice of \(ref.id)")
             }
         }
     }

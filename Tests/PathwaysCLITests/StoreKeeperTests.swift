@@ -18,14 +18,14 @@ final class StoreKeeperTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func session() throws -> Session {
-        var s = Session(bundle: PlainModeTests.shipped)
+        var s = Session(bundle: PlainModeTests.shipped, today: nil)
         try s.answer(.value(.option("no")))
         return s
     }
 
     func testForgetDropsTheCaseClosesTheStoreAndWipesTheKeys() throws {
         let store = try CaseStore(path: path, passphrase: Self.passphrase)
-        let keeper = StoreKeeper(store: store, contentHash: PlainModeTests.shipped.hash)
+        let keeper = StoreKeeper(store: store, contentHash: PlainModeTests.shipped.hash, today: nil)
         try keeper.record(try session(), locale: "en")
         let code = try XCTUnwrap(keeper.caseCode)
         let held = try SecretBytes(copying: Array("another secret".utf8))
@@ -44,7 +44,7 @@ final class StoreKeeperTests: XCTestCase {
 
     func testTheLockScreenWaitsLongerAfterFiveWrongPassphrases() throws {
         var waits: [Double] = []
-        let keeper = StoreKeeper(store: try CaseStore(path: path, passphrase: Self.passphrase), contentHash: "",
+        let keeper = StoreKeeper(store: try CaseStore(path: path, passphrase: Self.passphrase), contentHash: "", today: nil,
                                  pause: { waits.append($0) })
         keeper.lock()
         for n in 1...6 { XCTAssertFalse(keeper.unlock("wrong passphrase \(n)")) }
@@ -57,7 +57,7 @@ final class StoreKeeperTests: XCTestCase {
 
     func testASummarySaysItIsNotEncryptedAndWhere() throws {
         let store = try CaseStore(path: path, passphrase: Self.passphrase)
-        let keeper = StoreKeeper(store: store, contentHash: "")
+        let keeper = StoreKeeper(store: store, contentHash: "", today: nil)
         let s = try session()
         try keeper.record(s, locale: "en")
         let message = try keeper.export(s, locale: "en", includeAnswers: false)

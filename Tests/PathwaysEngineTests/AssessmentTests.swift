@@ -8,7 +8,7 @@ final class AssessmentTests: XCTestCase {
     override func setUpWithError() throws { bundle = try StarterBundle.load() }
 
     func assess(_ answers: [String: Answer]) -> Assessment {
-        Assessor(bundle: bundle).assess(FlowWalker(bundle: bundle).walk(answers: answers, continueWhenAnswered: true))
+        Assessor(bundle: bundle, today: nil).assess(FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true))
     }
 
     let worker: [String: Answer] = [
@@ -115,7 +115,7 @@ final class AssessmentTests: XCTestCase {
     func testTheSameAnswersAndContentGiveTheSameAssessmentAndJSON() throws {
         let first = assess(worker)
         let other = try StarterBundle.load()
-        let second = Assessor(bundle: other).assess(FlowWalker(bundle: other).walk(answers: worker, continueWhenAnswered: true))
+        let second = Assessor(bundle: other, today: nil).assess(FlowWalker(bundle: other, today: nil).walk(answers: worker, continueWhenAnswered: true))
         XCTAssertEqual(first, second)
         XCTAssertEqual(AssessmentJSON.render(first, bundle: bundle, locale: "en"), AssessmentJSON.render(second, bundle: other, locale: "en"))
         XCTAssertEqual(first.bundle.id, "starter")
@@ -131,7 +131,7 @@ final class AssessmentTests: XCTestCase {
     }
 
     func testScenariosOfTheStarterBundlePass() throws {
-        let runner = ScenarioRunner(bundle: bundle)
+        let runner = ScenarioRunner(bundle: bundle, today: nil)
         for scenario in bundle.scenarios {
             XCTAssertEqual(runner.run(scenario).failures, [], scenario.id)
         }
@@ -140,7 +140,7 @@ final class AssessmentTests: XCTestCase {
     func testAFailingScenarioShowsExpectedAgainstActualWithReasons() throws {
         var scenario = bundle.scenarios.first { $0.id == "citizen" }!
         scenario.expect.recommended.append(Reference("trp", at: SourceLocation(file: "s.yaml", line: 3, column: 5)))
-        let failures = ScenarioRunner(bundle: bundle).run(scenario).failures
+        let failures = ScenarioRunner(bundle: bundle, today: nil).run(scenario).failures
         XCTAssertEqual(failures, ["s.yaml:3:5: expected 'trp' to be recommended, but it is not applicable\n      - Citizens do not need this permit. (answered: Citizen)"])
     }
 }

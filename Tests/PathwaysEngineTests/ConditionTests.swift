@@ -9,7 +9,7 @@ final class ConditionTests: XCTestCase {
 
     func eval(_ text: String, _ answers: [String: AnswerState]) throws -> Truth {
         let c = try ConditionParser.parse(text)
-        return ConditionEvaluator(bundle: bundle).evaluate(c) { answers[$0] ?? .unanswered }
+        return ConditionEvaluator(bundle: bundle, today: nil).evaluate(c) { answers[$0] ?? .unanswered }
     }
 
     func testKleeneLogic() {
@@ -74,7 +74,7 @@ final class ConditionTests: XCTestCase {
     }
 
     func testSatisfiabilityFindsContradictions() throws {
-        let sat = Satisfiability(bundle: bundle)
+        let sat = Satisfiability(bundle: bundle, today: nil)
         XCTAssertEqual(sat.canBeTrue(try ConditionParser.parse("status = citizen and status = no_status")), .no)
         XCTAssertEqual(sat.canBeTrue(try ConditionParser.parse("age < 18 and age > 17")), .no, "integer ages")
         XCTAssertEqual(sat.canBeTrue(try ConditionParser.parse("age > 200")), .no, "max is 120")

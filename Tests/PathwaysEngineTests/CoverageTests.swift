@@ -4,7 +4,7 @@ import XCTest
 /// Scenario coverage and the reachability analysis of pathways.
 final class CoverageTests: XCTestCase {
     func testScenarioCoverageOfTheStarterBundle() throws {
-        let c = ScenarioCoverage(bundle: try StarterBundle.load())
+        let c = ScenarioCoverage(bundle: try StarterBundle.load(), today: nil)
         XCTAssertEqual(c.questions.missed, [])
         XCTAssertTrue(c.options.missed.contains("status=no_status"))
         XCTAssertTrue(c.options.covered.contains("status=work_permit"))
@@ -23,8 +23,10 @@ final class CoverageTests: XCTestCase {
                 // The answers shown without --verbose are exactly the full example's answers to the criteria's questions.
                 let read = Set(p.eligibility.compactMap(\.condition.parsed).flatMap(\.questionRefs).map(\.name))
                 XCTAssertEqual(example.decisiveAnswers, example.answers.filter { read.contains($0.key) }, p.id, file: file, line: line)
-                let walk = FlowWalker(bundle: bundle).walk(answers: example.answers, continueWhenAnswered: true)
-                XCTAssertEqual(Assessor(bundle: bundle).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
+                // Dates in the example are chosen around the search's day, so it is replayed on that day.
+                let day = analysis.referenceDay
+                let walk = FlowWalker(bundle: bundle, today: day).walk(answers: example.answers, continueWhenAnswered: true)
+                XCTAssertEqual(Assessor(bundle: bundle, today: day).assess(walk).pathway(p.id)?.status, .recommended, p.id, file: file, line: line)
             }
         }
         return results

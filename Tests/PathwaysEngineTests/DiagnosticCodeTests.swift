@@ -44,6 +44,11 @@ final class DiagnosticCodeTests: XCTestCase {
             .missingFile: testPW028MissingBundleFile,
             .branchNeverTaken: testPW029BranchNeverTaken,
             .staleTranslation: testPW030StaleTranslation,
+            .sourceWithoutPublicationDate: testPW031SourceReadButNotDated,
+            .misplacedComputedDate: testPW032ComputedDateInAStep,
+            .fixedDateComparison: testPW033FixedDateComparison,
+            .cautionShownEverywhere: testPW034CautionShownEverywhere,
+            .scenarioWithoutDay: testPW035ScenarioExpectsDeadlinesWithoutADay,
         ]
     }
 
@@ -348,6 +353,117 @@ final class DiagnosticCodeTests: XCTestCase {
         assertDiagnostic(result, .error, .conditionType, at: result.marker, "'age' is not sensitive, so it can never be declined")
     }
 
+    func testPW013DateArithmeticOnAChoiceQuestion() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "⟨⟩status + 1 year < today""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .conditionType, at: result.marker,
+                                 "'status' is a single_choice question, so it has no date to compare or add to")
+        XCTAssertEqual(d?.hint, "use a date question, 'today' or a date such as 2025-06-03")
+    }
+
+    func testPW013DateQuestionComparedWithAWord() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  - id: notes\n    kind: text", with: "  - id: arrived\n    kind: date", in: "questions/basics.yaml")
+        bundle.replace("questions: [age, status, indicators, notes]", with: "questions: [age, status, indicators, arrived]", in: "flow.yaml")
+        bundle.replace("  notes:\n    next: results", with: "  arrived:\n    next: results", in: "flow.yaml")
+        bundle.replace("    next: notes\n", with: "    next: arrived\n", in: "flow.yaml")
+        bundle.replace(#"  notes: "Her employer keeps her passport.""#, with: "  arrived: 2025-03-01", in: "scenarios/visitor.yaml")
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "⟨⟩arrived = soon""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .conditionType, at: result.marker,
+                                 "'arrived' is a date question, so it is compared with a date (YYYY-MM-DD), not the word 'soon'")
+        XCTAssertEqual(d?.hint, "write a date such as 2025-06-03, or 'today'")
+    }
+
+    func testPW012DateWithAnUnknownUnit() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "today + 1 ⟨⟩fortnight > 2026-01-01""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .conditionSyntax, at: result.marker,
+                         "in condition 'today + 1 fortnight > 2026-01-01': expected days, weeks, months or years after '1', found 'fortnight'")
+    }
+
+    func testPW012DeadlineDateSyntax() throws {
+        var bundle = BaseBundle()
+        bundle.replace("steps:\n", with: "deadlines:\n  - date: \"today + ⟨⟩months\"\n    text: {en: A day., fr: Un jour.}\nsteps:\n", in: "pathways/trp.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .conditionSyntax, at: result.marker,
+                         "in date 'today + months': expected a whole number of days, weeks, months or years after '+', found 'months'")
+    }
+
+    func testPW012ComputedDateSyntaxInACaution() throws {
+        var bundle = BaseBundle()
+        bundle.replace("text: {en: Child protection must be told., fr: Il faut avertir la protection de l’enfance.}",
+                       with: "text: {en: \"The wait ends on {{today + ⟨⟩x days}}.\", fr: Il faut avertir la protection de l’enfance.}",
+                       in: "pathways/trp.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .conditionSyntax, at: result.marker,
+                         "in the date '{{today + x days}}': expected a whole number of days, weeks, months or years after '+', found 'x'")
+    }
+
+    // MARK: - Dates (PW031–PW035)
+
+    func testPW031SourceReadButNotDated() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  - id: S1", with: "  - id: ⟨⟩S1", in: "sources.yaml")
+        bundle.replace("    date: 2026-02-06\n", with: "    read_on: 2026-11\n", in: "sources.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .warning, .sourceWithoutPublicationDate, at: result.marker,
+                                 "the source 'S1' has no publication date, only the day it was read, so nothing tells how current it is")
+        XCTAssertEqual(d?.hint, "add 'published:' with the date on the page or version, or check the facts against a dated copy")
+    }
+
+    func testPublishedAndReadOnAreBothKept() throws {
+        var bundle = BaseBundle()
+        bundle.replace("    date: 2026-02-06\n", with: "    published: 2026-02-06\n    read_on: 2026-11\n", in: "sources.yaml")
+        XCTAssertEqual(bundle.check().diagnostics.map(\.formatted), [])
+    }
+
+    func testPW032ComputedDateInAStep() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  - {en: Talk with a lawyer., fr: Parlez à un avocat.}",
+                       with: "  - {en: \"Talk with a lawyer by ⟨⟩{{today + 3 days}}.\", fr: Parlez à un avocat.}", in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .misplacedComputedDate, at: result.marker,
+                                 "'{{today + 3 days}}' computes a date from the answers, but this text is shown where no answers are known")
+        XCTAssertEqual(d?.hint, "computed dates work in eligibility texts (met, not_met), cautions and deadlines")
+    }
+
+    func testPW033FixedDateComparison() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "⟨⟩2025-01-01 + 1 year < 2026-06-01""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .warning, .fixedDateComparison, at: result.marker,
+                         "'2025-01-01 + 1 year … 2026-06-01' compares two fixed dates, so it is always true or always false")
+    }
+
+    func testPW034CautionShownEverywhere() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  - when: \"age < 18\"\n    text: ", with: "  - even_when_not_applicable: true\n    text: ⟨⟩", in: "pathways/trp.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .warning, .cautionShownEverywhere, at: result.marker,
+                         "this caution of 'trp' is shown even when the pathway does not apply, and has no 'when', so every result shows it")
+    }
+
+    func testPW035ScenarioExpectsDeadlinesWithoutADay() throws {
+        var bundle = BaseBundle()
+        bundle.replace("id: visitor-at-work", with: "id: ⟨⟩visitor-at-work", in: "scenarios/visitor.yaml")
+        bundle.replace("  recommended: [trp]\n", with: "  recommended: [trp]\n  deadlines:\n    - {pathway: trp, date: 2027-01-01}\n",
+                       in: "scenarios/visitor.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .warning, .scenarioWithoutDay, at: result.marker,
+                                 "the scenario 'visitor-at-work' expects deadlines but gives no 'today:', so its result changes with the date it is run")
+        XCTAssertEqual(d?.hint, "add 'today: YYYY-MM-DD', the day the case is assessed")
+    }
+
+    func testPW008UnknownPathwayInNewExpectations() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  recommended: [trp]\n", with: "  recommended: [trp]\n  not_recommended: [⟨⟩trq]\n", in: "scenarios/visitor.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .unknownPathway, at: result.marker, "unknown pathway 'trq' (did you mean 'trp'?)")
+    }
+
     // MARK: - Translations (PW014)
 
     func testPW014MissingTranslation() throws {
@@ -565,6 +681,25 @@ final class DiagnosticCodeTests: XCTestCase {
         let result = bundle.check()
         assertDiagnostic(result, .error, .invalidValue, at: result.marker,
                          "'Feb 2026' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    }
+
+    func testPW024UnknownPriority() throws {
+        var bundle = BaseBundle()
+        bundle.replace("steps:\n", with: "priority:\n  - if: \"age < 18\"\n    is: ⟨⟩firts\n  - is: next\nsteps:\n", in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .invalidValue, at: result.marker, "unknown priority 'firts' (did you mean 'first'?)")
+        XCTAssertEqual(d?.hint, "priorities: first, next, also")
+    }
+
+    func testPW024QuestionNamedLikeAConditionWord() throws {
+        var bundle = BaseBundle()
+        bundle.replace("  - id: notes\n", with: "  - id: ⟨⟩today\n", in: "questions/basics.yaml")
+        for path in ["flow.yaml", "scenarios/visitor.yaml"] {
+            bundle[path] = bundle[path]?.replacingOccurrences(of: "notes", with: "today")
+        }
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .invalidValue, at: result.marker,
+                         "'today' is a word of the condition language, so it cannot name a question")
     }
 
     func testPW024InvalidQuestionKind() throws {

@@ -30,17 +30,17 @@ final class IncrementalWalkTests: XCTestCase {
     }
 
     func testAnsweringAtTheEndKeepsTheStopsAlreadyWalked() throws {
-        var s = Session(bundle: try Synthetic.bundle(questions: 20, broken: false))
+        var s = Session(bundle: try Synthetic.bundle(questions: 20, broken: false), today: nil)
         s.give(.option("yes"))
         let before = s.walk
         s.give(.option("a"))
         XCTAssertEqual(Array(s.walk.stops.prefix(before.stops.count)), before.stops)
-        XCTAssertEqual(s.walk, FlowWalker(bundle: s.bundle).walk(answers: s.answers, continued: s.continued))
+        XCTAssertEqual(s.walk, FlowWalker(bundle: s.bundle, today: nil).walk(answers: s.answers, continued: s.continued))
     }
 
     func testRewalkingFromAStopThatCannotBeCarriedOnStartsAgain() throws {
         let bundle = try Synthetic.bundle(questions: 40, broken: true)
-        let walker = FlowWalker(bundle: bundle)
+        let walker = FlowWalker(bundle: bundle, today: nil)
         // q0 has no rule for "yes": the walk ends stuck on a question it has answered.
         let answers: [String: Answer] = ["q0": .value(.option("yes"))]
         var trail = walker.trail(answers: answers, continued: [])
@@ -58,12 +58,12 @@ final class IncrementalWalkTests: XCTestCase {
     @discardableResult
     func drive(_ bundle: ContentBundle, seeds: Range<UInt64>, steps: Int,
                file: StaticString = #filePath, line: UInt = #line) throws -> Seen {
-        let walker = FlowWalker(bundle: bundle)
+        let walker = FlowWalker(bundle: bundle, today: nil)
         let metrics = FlowMetrics(bundle: bundle)
         var seen = Seen()
         for seed in seeds {
             var rng = SplitMix64(seed: seed)
-            var s = Session(bundle: bundle, metrics: metrics)
+            var s = Session(bundle: bundle, today: nil, metrics: metrics)
             var log: [String] = []
             for _ in 0..<steps {
                 let asideBefore = s.setAside
@@ -142,7 +142,7 @@ final class IncrementalWalkTests: XCTestCase {
             XCTFail("incremental walk \(s.walk) differs from the full walk \(full) — \(context)", file: file, line: line)
             return false
         }
-        var rebuilt = Session(bundle: s.bundle, answers: s.answers, continued: s.continued, metrics: metrics)
+        var rebuilt = Session(bundle: s.bundle, answers: s.answers, continued: s.continued, today: nil, metrics: metrics)
         while rebuilt.index > s.index, rebuilt.back() {}
         let done = s.walk.stops.prefix(s.index).filter { if case .question = $0 { return true } else { return false } }.count
         let remaining = s.bundle.flow.nodes[s.currentNode] != nil ? (metrics.longestRemaining[s.currentNode] ?? 1) : 0

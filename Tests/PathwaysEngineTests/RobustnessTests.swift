@@ -212,7 +212,7 @@ final class RobustnessTests: XCTestCase {
 
             // 3. The evaluator, against a few answer maps; Kleene logic must hold.
             if let condition = parsed.parsed {
-                let evaluator = ConditionEvaluator(bundle: bundle)
+                let evaluator = ConditionEvaluator(bundle: bundle, today: nil)
                 for answers in AnswerMaps.make(for: condition, vocabulary, &rng) {
                     let t = evaluator.evaluate(condition, answers.lookup)
                     let negated = evaluator.evaluate(.not(condition), answers.lookup)

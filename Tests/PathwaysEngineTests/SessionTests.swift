@@ -8,14 +8,14 @@ final class SessionTests: XCTestCase {
     override func setUpWithError() throws { bundle = try StarterBundle.load() }
 
     func testStartsAtTheFirstQuestionOfTheFlow() {
-        let s = Session(bundle: bundle)
+        let s = Session(bundle: bundle, today: nil)
         XCTAssertEqual(s.position, .question("in_danger", current: nil))
         XCTAssertEqual(s.progress.step, 1)
         XCTAssertEqual(s.progress.section?.id, "safety")
     }
 
     func testAnsweringFollowsTheFlowAndSkipsQuestionsWhoseAskWhenFails() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("no"))
         s.give(.number(40))
         s.give(.option("citizen"))
@@ -28,7 +28,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testAskWhenSkipsAQuestionOnTheFlowPath() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("no"))
         s.give(.number(30))
         s.give(.option("no_status"))
@@ -40,7 +40,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testInvalidAnswersAreRefusedWithAMessageThatSaysWhatToType() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("no"))
         XCTAssertThrowsError(try s.answer(.value(.number(200)))) { error in
             XCTAssertEqual((error as? AnswerProblem)?.message, "type a number no more than 120")
@@ -58,7 +58,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testBackKeepsTheAnswerAndShowsIt() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("no"))
         s.give(.number(40))
         XCTAssertTrue(s.back())
@@ -69,7 +69,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testChangingAnEarlierAnswerKeepsLaterAnswersThatStillApply() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         for v: AnswerValue in [.option("no"), .number(29), .option("work_permit"), .date(Day("2023-05-01")!),
                                .options(["documents_taken"]), .option("yes"), .text("x")] { s.give(v) }
         XCTAssertTrue(s.isFinished)
@@ -83,7 +83,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testAnswersOffThePathAreSetAsideAndComeBackWhenThePathReturns() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         for v: AnswerValue in [.option("no"), .number(29), .option("work_permit"), .date(Day("2023-05-01")!),
                                .options(["documents_taken"]), .option("yes"), .text("x")] { s.give(v) }
         XCTAssertTrue(s.goTo(question: "status"))
@@ -100,7 +100,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testAnEarlyExitComesFirstAndTheWorkerCanContinuePastIt() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("yes"))
         XCTAssertEqual(s.position, .outcome("emergency"))
         XCTAssertEqual(s.assess().pathways.first?.id, "emergency")
@@ -112,7 +112,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testProgressCountsStepsAndEstimatesTheLongestRemainingPath() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         // Longest path: in_danger, age, status, arrived_on, indicators, abuse_at_work, note.
         XCTAssertEqual(s.progress.step, 1)
         XCTAssertEqual(s.progress.estimatedTotal, 7)
@@ -126,12 +126,12 @@ final class SessionTests: XCTestCase {
     }
 
     func testRestoringFromSavedAnswersLandsOnTheFirstUnansweredQuestion() {
-        let s = Session(bundle: bundle, answers: ["in_danger": .value(.option("no")), "age": .value(.number(30))])
+        let s = Session(bundle: bundle, answers: ["in_danger": .value(.option("no")), "age": .value(.number(30))], today: nil)
         XCTAssertEqual(s.currentNode, "status")
     }
 
     func testForgetAllDropsEveryAnswer() {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         s.give(.option("no"))
         s.forgetAll()
         XCTAssertEqual(s.answers, [:])

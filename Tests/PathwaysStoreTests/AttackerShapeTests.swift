@@ -105,7 +105,7 @@ struct RandomWalk {
     var notes: String
 
     init(_ bundle: ContentBundle, rng: inout SplitMix64) {
-        var s = Session(bundle: bundle)
+        var s = Session(bundle: bundle, today: nil)
         walking: for _ in 0..<500 {
             switch s.position {
             case .question(let id, _):

@@ -33,7 +33,7 @@ final class CaseStoreTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func walkedSession() throws -> Session {
-        var s = Session(bundle: Self.bundle)
+        var s = Session(bundle: Self.bundle, today: nil)
         for a: AnswerValue in [.option("no"), .number(29), .option("work_permit"), .date(Day("2023-05-01")!),
                                .options(["documents_taken"])] {
             try s.answer(.value(a))
@@ -55,7 +55,7 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertEqual(record.summary.locale, "fr")
         XCTAssertEqual(record.summary.bundle, Self.bundle.stamp)
         XCTAssertEqual(record.lastAssessment["owp"], .possible)
-        let resumed = record.session(in: Self.bundle)
+        let resumed = record.session(in: Self.bundle, today: nil)
         XCTAssertEqual(resumed.currentNode, session.currentNode, "reopening lands where the worker left off")
         XCTAssertEqual(try reopened.list().map(\.code), [recorder.code])
         XCTAssertEqual(try reopened.list().first?.step, session.progress.step)
@@ -67,7 +67,7 @@ final class CaseStoreTests: XCTestCase {
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en")
         session.goTo(question: "age")
         try recorder.sync(session, locale: "en")
-        XCTAssertEqual(try store.load(recorder.code).session(in: Self.bundle).currentNode, "age")
+        XCTAssertEqual(try store.load(recorder.code).session(in: Self.bundle, today: nil).currentNode, "age")
     }
 
     func testAWrongPassphraseGivesAClearErrorAndNoData() throws {
@@ -89,7 +89,7 @@ final class CaseStoreTests: XCTestCase {
     func testACiphertextMovedToAnotherCaseIsRefused() throws {
         let store = try newStore()
         let a = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
-        let b = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle), locale: "en")
+        let b = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en")
         try tamper("UPDATE cases SET sealed = (SELECT sealed FROM cases WHERE code = ?) WHERE code = ?", [a.code.value, b.code.value])
         XCTAssertThrowsError(try store.load(b.code)) { XCTAssertEqual($0 as? StoreError, .changedOutside(b.code.value)) }
         XCTAssertEqual(try store.listing().changed, [b.code.value])
@@ -109,7 +109,7 @@ final class CaseStoreTests: XCTestCase {
 
     func testNoAnswerTextAppearsInPlaintextAnywhereInTheFiles() throws {
         let store = try newStore()
-        var session = Session(bundle: Self.bundle)
+        var session = Session(bundle: Self.bundle, today: nil)
         try session.answer(.value(.option("no")))
         try session.answer(.value(.number(29)))
         try session.answer(.value(.option("work_permit")))
@@ -129,7 +129,7 @@ final class CaseStoreTests: XCTestCase {
 
     func testDeletedCasesLeaveNoReadableTrace() throws {
         let store = try newStore()
-        var session = Session(bundle: Self.bundle)
+        var session = Session(bundle: Self.bundle, today: nil)
         try session.answer(.value(.option("no")))
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en")
         try store.delete(recorder.code)
@@ -142,9 +142,9 @@ final class CaseStoreTests: XCTestCase {
 
     func testRetentionPurgesOnlyOldCases() throws {
         let store = try newStore()
-        let old = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle), locale: "en",
+        let old = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en",
                                          clock: { self.now.addingTimeInterval(-91 * 86_400) })
-        let recent = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle), locale: "en",
+        let recent = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en",
                                             clock: { self.now.addingTimeInterval(-89 * 86_400) })
         XCTAssertEqual(try store.purge(olderThanDays: 90, now: now), [old.code])
         XCTAssertEqual(try store.list().map(\.code), [recent.code])
@@ -182,7 +182,7 @@ final class CaseStoreTests: XCTestCase {
         var record = try store.load(recorder.code)
         record.summary.bundle = BundleStamp(id: "starter", version: "0.0.9", hash: "older")
         record.lastAssessment["owp"] = .recommended
-        let change = try XCTUnwrap(ContentChange.between(record, and: record.session(in: Self.bundle)))
+        let change = try XCTUnwrap(ContentChange.between(record, and: record.session(in: Self.bundle, today: nil)))
         XCTAssertEqual(change.oldVersion, "0.0.9")
         XCTAssertEqual(change.newVersion, "0.1.0")
         XCTAssertEqual(change.changed.map(\.id), ["owp"])
@@ -195,20 +195,23 @@ final class CaseStoreTests: XCTestCase {
         try session.answer(.value(.text("ontario")))
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en", clock: { self.now })
         let record = try store.load(recorder.code)
-        let md = CaseExport.render(record, bundle: Self.bundle, format: .markdown, includeAnswers: true)
+        let md = CaseExport.render(record, bundle: Self.bundle, format: .markdown, includeAnswers: true, today: nil)
         XCTAssertTrue(md.hasPrefix("**Case \(recorder.code)**"), md)
         XCTAssertTrue(md.contains("## Recommended"), md)
         XCTAssertTrue(md.contains("**Sources**:"), md)
         XCTAssertTrue(md.contains("Content: starter 0.1.0 (2026-11-01)"), md)
         XCTAssertTrue(md.contains("This is information, not legal advice."), md)
         XCTAssertTrue(md.contains("## Answers\n\n- Is the person in danger right now? — No\n- How old is the person? — 29"), md)
-        let text = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false)
+        let text = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: nil)
         XCTAssertTrue(text.contains("Recommended\n-----------"), text)
         XCTAssertTrue(text.contains("Next steps:") || text.contains("Who to contact:"), text)
         XCTAssertFalse(text.contains("Answers"), "answers are left out unless asked for")
         XCTAssertFalse(text.contains("ontario"), "answers are left out unless asked for")
-        let fr = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, locale: "fr")
-        XCTAssertTrue(fr.contains("Ceci est de l'information, pas un avis juridique."), fr)
+        let fr = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, locale: "fr", today: nil)
+        XCTAssertTrue(fr.contains("Ceci est de l’information, pas un avis juridique."), fr)
+        // The summary is assessed on the day it is printed, and says so (its deadlines are counted from it).
+        let dated = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: Day("2026-12-01"))
+        XCTAssertTrue(dated.contains("Assessed on: 2026-12-01"), dated)
     }
 
     func testCaseCodesAreShortReadableAndParseAsTyped() {

@@ -34,7 +34,7 @@ final class StoreIntegrityTests: XCTestCase {
     }
 
     func oneAnswerCase(_ s: CaseStore) throws -> CaseRecorder {
-        var session = Session(bundle: bundle)
+        var session = Session(bundle: bundle, today: nil)
         try session.answer(.value(.option("no")))
         return try CaseRecorder.start(in: s, for: session, locale: "en", clock: { self.now })
     }

@@ -77,11 +77,11 @@ final class SummaryFilesTests: XCTestCase {
         let code = try store.createCase(bundle: CaseStoreTests.bundle.stamp, locale: "en", now: now)
         try store.saveNotes("# not a heading\n- not a list *or emphasis*", for: code, now: now)
         let record = try store.load(code)
-        let without = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .markdown, includeAnswers: false)
+        let without = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .markdown, includeAnswers: false, today: nil)
         XCTAssertFalse(without.contains("not a heading"))
-        let with = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .markdown, includeAnswers: false, includeNotes: true)
+        let with = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .markdown, includeAnswers: false, includeNotes: true, today: nil)
         XCTAssertTrue(with.contains("## Notes\n\n\\# not a heading  \n\\- not a list \\*or emphasis\\*"), with)
-        let text = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .text, includeAnswers: false, includeNotes: true)
+        let text = CaseExport.render(record, bundle: CaseStoreTests.bundle, format: .text, includeAnswers: false, includeNotes: true, today: nil)
         XCTAssertTrue(text.contains("Notes\n-----\n# not a heading\n- not a list *or emphasis*"), text)
     }
 }

@@ -28,7 +28,7 @@ final class CaseRecordsUITests: XCTestCase {
         XCTAssertTrue(list.contains("KQ7-M2P · updated 2026-11-20 · Step 3 of about 7 · starter 0.1.0"), list)
         XCTAssertTrue(list.contains("(content\n  changed since)"), list)
         XCTAssertEqual(s.handle(.key(.enter)), [.reopen("KQ7-M2P")])
-        var session = Session(bundle: Fixture.bundle)
+        var session = Session(bundle: Fixture.bundle, today: nil)
         try? session.answer(.value(.option("no")))
         s.reopened(ReopenedCase(session: session, locale: "fr", notice: ["Le contenu a changé depuis ce dossier : 0.0.9 → 0.1.0"]), code: "KQ7-M2P")
         let text = Renderer.frame(s).text

@@ -94,7 +94,7 @@ final class PreviewTests: XCTestCase {
 
     func testARecordedScenarioPassesAsATest() throws {
         let bundle = try checked().bundle
-        var session = Session(bundle: bundle)
+        var session = Session(bundle: bundle, today: nil)
         for v: AnswerValue in [.option("no"), .number(29), .option("work_permit"), .date(Day("2023-05-01")!), .options(["documents_taken"]), .option("yes"), .text("on")] {
             try session.answer(.value(v))
         }
@@ -103,7 +103,7 @@ final class PreviewTests: XCTestCase {
         let again = Checker.check(files, today: nil)
         XCTAssertFalse(again.hasErrors, again.diagnostics.map(\.formatted).joined(separator: "\n"))
         let scenario = try XCTUnwrap(again.bundle.scenarios.first { $0.id == "recorded" })
-        XCTAssertEqual(ScenarioRunner(bundle: again.bundle).run(scenario).failures, [])
+        XCTAssertEqual(ScenarioRunner(bundle: again.bundle, today: nil).run(scenario).failures, [])
         XCTAssertEqual(scenario.expect.recommended.map(\.id).sorted(), ["adult-services", "legal-help", "owp", "trp"])
     }
 }

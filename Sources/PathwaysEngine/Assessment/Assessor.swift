@@ -1,41 +1,50 @@
-/// Sorts every pathway into recommended, possible or not applicable, with reasons, for one walk.
+/// Sorts every pathway into recommended, possible or not applicable, with reasons, priorities, cautions and
+/// deadlines, for one walk on one day.
 public struct Assessor: Sendable {
     public let bundle: ContentBundle
+    /// The day the case is assessed on: given, never read from a clock here, so results replay.
+    public let today: Day?
     let evaluator: ConditionEvaluator
 
     /// Question id → its place in the bundle, to list missing questions in the order they are asked.
     let questionOrder: [String: Int]
 
-    public init(bundle: ContentBundle) {
+    public init(bundle: ContentBundle, today: Day?) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.today = today
+        self.evaluator = ConditionEvaluator(bundle: bundle, today: today)
         self.questionOrder = Dictionary(bundle.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func assess(_ walk: Walk) -> Assessment {
-        let state: (String) -> AnswerState = { id in
-            switch walk.effective[id] {
-            case .value(let v)?: return .value(v)
-            case .declined?: return .declined
-            case nil: return .unanswered
-            }
-        }
+        let state: (String) -> AnswerState = { walk.state($0) }
         var outcome: String?
         if case .outcome(let o) = walk.end { outcome = o }
         let showFirst = outcome.flatMap { bundle.outcome($0)?.showFirst.map(\.id) } ?? []
         let results = bundle.pathways.map { assess($0, walk: walk, state: state) }
+        let order = Dictionary(bundle.pathways.map { ($0.id, $0.order) }, uniquingKeysWith: { first, _ in first })
         let ordered = results.enumerated().sorted { a, b in
-            let ka = (showFirst.firstIndex(of: a.element.id) ?? Int.max, a.element.urgent ? 0 : 1, a.offset)
-            let kb = (showFirst.firstIndex(of: b.element.id) ?? Int.max, b.element.urgent ? 0 : 1, b.offset)
+            let ka = (showFirst.firstIndex(of: a.element.id) ?? Int.max, a.element.priority.rank, order[a.element.id] ?? 0, a.offset)
+            let kb = (showFirst.firstIndex(of: b.element.id) ?? Int.max, b.element.priority.rank, order[b.element.id] ?? 0, b.offset)
             return ka < kb
         }.map(\.element)
         var unanswered: [String] = []
         if case .question(let q) = walk.end { unanswered.append(q) }
-        return Assessment(bundle: bundle.stamp, outcome: outcome, pathways: ordered, unanswered: unanswered)
+        var assessment = Assessment(bundle: bundle.stamp, today: today, outcome: outcome, pathways: ordered, unanswered: unanswered)
+        let place = Dictionary(ordered.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        assessment.deadlines = ordered.flatMap(\.deadlines).sorted {
+            ($0.date, place[$0.pathway] ?? 0) < ($1.date, place[$1.pathway] ?? 0)
+        }
+        assessment.notices = ordered.filter { $0.status != .recommended }.flatMap { p in
+            p.cautions.filter { $0.evenWhenNotApplicable && $0.certainty == .yes }.map { c in
+                Notice(pathway: p.id, caution: c, priority: c.noticePriority ?? .first)
+            }
+        }
+        return assessment
     }
 
     func assess(_ p: Pathway, walk: Walk, state: (String) -> AnswerState) -> PathwayAssessment {
-        var met: [Reason] = [], notMet: [Reason] = [], unknown: [Reason] = []
+        var met: [Reason] = [], notMet: [Reason] = [], unknown: [Reason] = [], limits: [Reason] = []
         var missing: [String] = []
         for criterion in p.eligibility {
             guard let condition = criterion.condition.parsed else {
@@ -46,11 +55,12 @@ public struct Assessor: Sendable {
             let evidence = unique(refs).compactMap { id in walk.effective[id].map { Evidence(question: id, answer: $0) } }
             switch evaluator.evaluate(condition, state) {
             case .yes:
-                met.append(Reason(kind: .met, text: criterion.met ?? describe(criterion.condition), evidence: evidence))
+                met.append(Reason(kind: .met, text: dated(criterion.met ?? describe(criterion.condition), state), evidence: evidence))
             case .no:
-                notMet.append(Reason(kind: .notMet, text: criterion.notMet ?? negated(criterion.condition), evidence: evidence))
+                let reason = Reason(kind: .notMet, text: dated(criterion.notMet ?? negated(criterion.condition), state), evidence: evidence)
+                if criterion.otherwise == .possible { limits.append(reason) } else { notMet.append(reason) }
             case .unknown:
-                unknown.append(Reason(kind: .unknown, text: criterion.met ?? describe(criterion.condition), evidence: evidence))
+                unknown.append(Reason(kind: .unknown, text: dated(criterion.met ?? describe(criterion.condition), state), evidence: evidence))
                 for id in refs where isUndecided(id, state) && !missing.contains(id) { missing.append(id) }
             }
         }
@@ -60,32 +70,83 @@ public struct Assessor: Sendable {
             status = .notApplicable
             reasons = notMet
             missing = []
-        } else if !unknown.isEmpty {
+        } else if !unknown.isEmpty || !limits.isEmpty {
             status = .possible
-            reasons = met + unknown
+            reasons = met + limits + unknown
         } else {
             status = .recommended
             reasons = met.isEmpty ? [Reason(kind: .met, text: EngineText.appliesToEveryone, evidence: [])] : met
         }
         missing.sort { (questionOrder[$0] ?? 0) < (questionOrder[$1] ?? 0) }
         var cautions: [AppliedCaution] = []
-        for caution in p.cautions {
-            let t = caution.condition?.parsed.map { evaluator.evaluate($0, state) } ?? (caution.condition == nil ? .yes : .unknown)
-            if t != .no { cautions.append(AppliedCaution(fact: caution.fact, certainty: t)) }
+        for caution in p.cautions where status != .notApplicable || caution.evenWhenNotApplicable {
+            let t = truth(caution.condition, state)
+            if t != .no {
+                cautions.append(AppliedCaution(fact: dated(caution.fact, state), certainty: t,
+                                               evenWhenNotApplicable: caution.evenWhenNotApplicable, noticePriority: caution.priority))
+            }
         }
         let referrals = p.referrals.compactMap { ref -> String? in
             guard let r = bundle.referral(ref.id) else { return nil }
             guard let c = r.condition?.parsed else { return r.id }
             return evaluator.evaluate(c, state) == .no ? nil : r.id
         }
-        return PathwayAssessment(id: p.id, status: status, urgent: p.urgent, reasons: reasons, missing: missing,
-                                 cautions: cautions, referrals: referrals)
+        var result = PathwayAssessment(id: p.id, status: status, urgent: p.urgent, reasons: reasons, missing: missing,
+                                       cautions: cautions, referrals: referrals)
+        result.priority = priority(of: p, state)
+        result.deadlines = deadlines(of: p, status: status, state)
+        return result
+    }
+
+    /// The first priority rule that holds (an unknown condition does not match); without rules, first for
+    /// urgent pathways and next for the others.
+    func priority(of p: Pathway, _ state: (String) -> AnswerState) -> Priority {
+        for rule in p.priority {
+            guard let c = rule.condition else { return rule.priority }
+            if let parsed = c.parsed, evaluator.evaluate(parsed, state) == .yes { return rule.priority }
+        }
+        return p.urgent ? .first : .next
+    }
+
+    /// The pathway's deadlines that apply or may apply, on or after the assessment day, soonest first.
+    func deadlines(of p: Pathway, status: PathwayStatus, _ state: (String) -> AnswerState) -> [AppliedDeadline] {
+        var out: [AppliedDeadline] = []
+        for d in p.deadlines where status != .notApplicable || d.evenWhenNotApplicable {
+            let t = truth(d.condition, state)
+            guard t != .no, let term = d.date.parsed, let day = evaluator.day(term, state) else { continue }
+            if let today, day < today { continue }
+            out.append(AppliedDeadline(date: day, pathway: p.id, fact: dated(d.fact, state), certainty: t))
+        }
+        return out.sorted { $0.date < $1.date }
+    }
+
+    /// A condition's truth; no condition holds, and a malformed one is unknown.
+    func truth(_ c: ConditionText?, _ state: (String) -> AnswerState) -> Truth {
+        guard let c else { return .yes }
+        return c.parsed.map { evaluator.evaluate($0, state) } ?? .unknown
+    }
+
+    /// The text with its `{{ … }}` dates computed, in every locale.
+    func dated(_ text: LocalizedText, _ state: (String) -> AnswerState) -> LocalizedText {
+        guard text.texts.values.contains(where: ComputedDates.has) else { return text }
+        var out = text
+        for (locale, value) in text.texts {
+            out.texts[locale] = ComputedDates.render(value, unknown: EngineText.text(EngineText.dateNotKnown, locale)) {
+                evaluator.day($0, state)
+            }
+        }
+        return out
+    }
+
+    func dated(_ fact: Fact, _ state: (String) -> AnswerState) -> Fact {
+        Fact(text: dated(fact.text, state), verify: fact.verify, sources: fact.sources)
     }
 
     /// A question whose answer would still change things: unanswered, declined, or "unsure".
     func isUndecided(_ id: String, _ state: (String) -> AnswerState) -> Bool {
         switch state(id) {
         case .unanswered, .declined, .free: return true
+        case .notAsked: return false
         case .value(.option(let o)): return bundle.question(id)?.option(o)?.unsure == true
         case .value(.options(let os)): return os.contains { bundle.question(id)?.option($0)?.unsure == true }
         case .value: return false

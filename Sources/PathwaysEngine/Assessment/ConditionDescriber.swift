@@ -29,6 +29,17 @@ struct ConditionDescriber {
             return "\(prompt(q)) — \(negated ? "≠ " : "")" + ls.map { label(q, $0) }.joined(separator: or)
         case .has(let q, let mode, let ls):
             return "\(prompt(q)) — " + ls.map { label(q, $0) }.joined(separator: mode == .all ? and : or)
+        case .dateCompare(let a, let op, let b):
+            func side(_ t: DateTerm) -> String {
+                var base: String
+                switch t.base {
+                case .question(let q): base = prompt(q)
+                case .today: base = EngineText.text(EngineText.today, locale)
+                case .day(let d, _): base = d.description
+                }
+                return t.shifts.isEmpty ? base : "(\(base)) " + DateTerm(base: .today(offset: 0), shifts: t.shifts).description.dropFirst("today ".count)
+            }
+            return "\(side(a)) \(op.rawValue) \(side(b))"
         case .status(let q, let s):
             let t: LocalizedText = s == .declined ? EngineText.declined : s == .answered ? EngineText.answered : EngineText.notAnswered
             return "\(prompt(q)) — \(EngineText.text(t, locale))"

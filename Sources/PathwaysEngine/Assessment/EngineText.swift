@@ -1,8 +1,11 @@
 /// The few words the engine itself writes into reasons, in English and French.
 public enum EngineText {
     static let appliesToEveryone = LocalizedText(["en": "This applies to everyone, whatever their answers.",
-                                                  "fr": "Ceci s'applique à toutes les personnes, quelles que soient leurs réponses."])
-    static let notTrue = LocalizedText(["en": "Not the case: ", "fr": "Ce n'est pas le cas : "])
+                                                  "fr": "Ceci s’applique à toutes les personnes, quelles que soient leurs réponses."])
+    static let notTrue = LocalizedText(["en": "Not the case: ", "fr": "Ce n’est pas le cas : "])
+    /// Stands in for a computed date whose question has no date answer yet.
+    static let today = LocalizedText(["en": "today", "fr": "aujourd’hui"])
+    static let dateNotKnown = LocalizedText(["en": "(date not known)", "fr": "(date inconnue)"])
     static let or = LocalizedText(["en": " or ", "fr": " ou "])
     static let and = LocalizedText(["en": " and ", "fr": " et "])
     static let declined = LocalizedText(["en": "prefers not to say", "fr": "préfère ne pas répondre"])

@@ -25,6 +25,7 @@ enum ContentWalk {
             if let s = p.summary { out.append(s) }
             for c in p.eligibility { out += [c.met, c.notMet].compactMap { $0 } }
             out += p.cautions.map(\.fact.text)
+            out += p.deadlines.map(\.fact.text)
             out += (p.steps + p.documents + p.fees + p.duration).map(\.text)
         }
         for r in b.referrals {
@@ -51,9 +52,23 @@ enum ContentWalk {
         for p in b.pathways {
             out += p.eligibility.map(\.condition)
             out += p.cautions.compactMap(\.condition)
+            out += p.priority.compactMap(\.condition)
+            out += p.deadlines.compactMap(\.condition)
         }
         out += b.referrals.compactMap(\.condition)
         return out
+    }
+
+    /// Every date written on its own (deadlines' `date:`).
+    static func dates(_ b: ContentBundle) -> [DateText] {
+        b.pathways.flatMap { $0.deadlines.map(\.date) }
+    }
+
+    /// The texts where `{{ … }}` computes a date from the answers: criteria texts, cautions and deadlines.
+    static func datedTexts(_ b: ContentBundle) -> [LocalizedText] {
+        b.pathways.flatMap { p in
+            p.eligibility.flatMap { [$0.met, $0.notMet].compactMap { $0 } } + p.cautions.map(\.fact.text) + p.deadlines.map(\.fact.text)
+        }
     }
 
     /// Every source reference, with the item that makes it.
@@ -62,6 +77,7 @@ enum ContentWalk {
         for p in b.pathways {
             out += p.sources
             out += p.cautions.flatMap(\.fact.sources)
+            out += p.deadlines.flatMap(\.fact.sources)
             out += (p.steps + p.documents + p.fees + p.duration).flatMap(\.sources)
         }
         out += b.referrals.flatMap(\.sources)

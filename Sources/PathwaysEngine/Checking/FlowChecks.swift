@@ -10,7 +10,7 @@ struct FlowChecks {
 
     init(bundle: ContentBundle) {
         self.bundle = bundle
-        let sat = Satisfiability(bundle: bundle)
+        let sat = Satisfiability(bundle: bundle, today: nil)
         var table: [String: [(target: String, possible: Bool)]] = [:]
         for id in bundle.flow.nodeOrder {
             table[id] = bundle.flow.nodes[id]!.next.map { rule in

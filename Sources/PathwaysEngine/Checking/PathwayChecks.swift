@@ -1,7 +1,7 @@
 /// Finds pathways that no answers can make apply.
 enum PathwayChecks {
     static func reachability(_ b: ContentBundle, neverAsked: Set<String>) -> [Diagnostic] {
-        let sat = Satisfiability(bundle: b)
+        let sat = Satisfiability(bundle: b, today: nil)
         var out: [Diagnostic] = []
         for p in b.pathways {
             let parts = p.eligibility.compactMap(\.condition.parsed)

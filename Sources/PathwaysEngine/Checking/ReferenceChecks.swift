@@ -77,7 +77,9 @@ enum ReferenceChecks {
     static func scenario(_ s: Scenario, _ b: ContentBundle, pathwayIDs: [String], questionIDs: [String]) -> [Diagnostic] {
         var out = answers(s.answers, b, questionIDs: questionIDs)
         let e = s.expect
-        for p in e.recommended + e.possible + e.notApplicable where b.pathway(p.id) == nil {
+        let named = e.recommended + e.possible + e.notApplicable + e.notRecommended + e.priorities.map(\.pathway)
+            + e.deadlines.map(\.pathway) + e.notices
+        for p in named where b.pathway(p.id) == nil {
             out.append(Diagnostic(.unknownPathway, at: p.location, "unknown pathway '\(p.id)'" + DidYouMean.phrase(for: p.id, among: pathwayIDs)))
         }
         if let o = e.outcome, b.outcome(o.id) == nil {

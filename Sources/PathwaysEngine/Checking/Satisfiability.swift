@@ -7,12 +7,20 @@
 struct Satisfiability {
     let bundle: ContentBundle
     let evaluator: ConditionEvaluator
+    /// The day `today` stands for in the search: date answers are tried around it.
+    let referenceDay: Day
     /// Work limit per search; past it the answer is "unknown" and nothing is reported.
     var budget = 5_000
 
-    init(bundle: ContentBundle) {
+    init(bundle: ContentBundle, today: Day?) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.referenceDay = Satisfiability.referenceDay(today, bundle)
+        self.evaluator = ConditionEvaluator(bundle: bundle, today: referenceDay)
+    }
+
+    /// The day searches take for `today`: the one given, else the bundle's review date, else a fixed day.
+    static func referenceDay(_ today: Day?, _ bundle: ContentBundle) -> Day {
+        today ?? bundle.info.reviewedOn ?? Day(year: 2000, month: 1, day: 1)!
     }
 
     /// `.yes` when some answers make it true, `.no` when none can, `.unknown` when the search gave up.
@@ -81,7 +89,8 @@ struct Satisfiability {
         case .date:
             var days: [Day] = []
             for case .date(let d) in literals { days += [d.adding(days: -1), d, d.adding(days: 1)] }
-            if days.isEmpty { days.append(Day(year: 2000, month: 1, day: 1)!) }
+            for d in Self.dateCandidates(of: id, in: condition, around: referenceDay) { days += [d.adding(days: -1), d, d.adding(days: 1)] }
+            days.append(referenceDay)
             values += Array(Set(days)).sorted().map { .value(.date($0)) }
         case .text:
             var texts: [String] = []
@@ -96,9 +105,34 @@ struct Satisfiability {
         return values
     }
 
+    /// Days for a date question that sit on the edge of each date comparison it takes part in, taking
+    /// `today` and any other date question as `reference`: for `first_entry + 1 year < today`, the day one
+    /// year before the reference.
+    static func dateCandidates(of id: String, in c: Condition, around reference: Day) -> [Day] {
+        switch c {
+        case .dateCompare(let a, _, let b):
+            var out: [Day] = []
+            // The other side's day; another question's answer is itself tried a day either side of the
+            // reference, so the edge is looked for on each of those too.
+            func others(_ t: DateTerm) -> [Day] {
+                switch t.base {
+                case .day(let d, _): return [t.value(from: d)]
+                case .today: return [t.value(from: reference)]
+                case .question: return [-1, 0, 1].map { t.value(from: reference.adding(days: $0)) }
+                }
+            }
+            if a.question?.name == id { out += others(b).map(a.base(giving:)) }
+            if b.question?.name == id { out += others(a).map(b.base(giving:)) }
+            return out
+        case .not(let inner): return dateCandidates(of: id, in: inner, around: reference)
+        case .and(let cs), .or(let cs): return cs.flatMap { dateCandidates(of: id, in: $0, around: reference) }
+        default: return []
+        }
+    }
+
     static func literals(of id: String, in c: Condition) -> [Literal] {
         switch c {
-        case .constant, .isYes, .status: return []
+        case .constant, .isYes, .status, .dateCompare: return []
         case .compare(let q, _, let l): return q.name == id ? [l.value] : []
         case .member(let q, _, let ls), .has(let q, _, let ls): return q.name == id ? ls.map(\.value) : []
         case .not(let inner): return literals(of: id, in: inner)

@@ -1,18 +1,40 @@
 /// What is known about one question's answer while a condition is evaluated.
 public enum AnswerState: Hashable, Sendable {
-    /// Not answered (not yet reached, skipped, or set aside).
+    /// Not answered (not yet reached, skipped while its `ask_when` was unknown, or set aside).
     case unanswered
+    /// Passed over because its `ask_when` is false: the question does not arise. It equals no option and
+    /// has no date, so tests on it are false (and `!=`, `not in` true), never unknown.
+    case notAsked
     case declined
     case value(AnswerValue)
     /// Anything at all: used when searching for answers that make a condition true.
     case free
 }
 
-/// Evaluates conditions with three-valued logic against a lookup of answers.
+/// Evaluates conditions with three-valued logic against a lookup of answers and the assessment day.
 public struct ConditionEvaluator: Sendable {
     public let bundle: ContentBundle
+    /// The day the case is assessed, for `today` in conditions; nil makes every test of `today` unknown.
+    public let today: Day?
 
-    public init(bundle: ContentBundle) { self.bundle = bundle }
+    public init(bundle: ContentBundle, today: Day?) {
+        self.bundle = bundle
+        self.today = today
+    }
+
+    /// The day a date term names with these answers; nil when its question has no date answer (or the
+    /// day is not known).
+    public func day(_ term: DateTerm, _ answer: (String) -> AnswerState) -> Day? {
+        let base: Day
+        switch term.base {
+        case .day(let d, _): base = d
+        case .today: guard let today else { return nil }; base = today
+        case .question(let q):
+            guard case .value(.date(let d)) = answer(q.name) else { return nil }
+            base = d
+        }
+        return term.value(from: base)
+    }
 
     public func evaluate(_ condition: Condition, _ answer: (String) -> AnswerState) -> Truth {
         switch condition {
@@ -35,19 +57,28 @@ public struct ConditionEvaluator: Sendable {
         case .status(let q, let status):
             switch (answer(q.name), status) {
             case (.free, _): return .unknown
-            case (.unanswered, .unanswered), (.declined, .declined), (.value, .answered): return .yes
+            case (.unanswered, .unanswered), (.notAsked, .unanswered), (.declined, .declined), (.value, .answered): return .yes
             default: return .no
             }
         case .isYes(let q):
+            if case .notAsked = answer(q.name) { return .no }
             return optionTest(q, answer) { $0 == "yes" }
+        case .dateCompare(let a, let op, let b):
+            if isNotAsked(a, answer) || isNotAsked(b, answer) { return .no }
+            guard let x = day(a, answer), let y = day(b, answer) else { return .unknown }
+            return Truth(Self.order(x, y, op))
         case .compare(let q, let op, let literal):
-            guard case .value(let value) = answer(q.name) else { return .unknown }
+            let state = answer(q.name)
+            if case .notAsked = state { return Truth(op == .notEqual) }
+            guard case .value(let value) = state else { return .unknown }
             return compare(q.name, value, op, literal.value)
         case .member(let q, let negated, let literals):
+            if case .notAsked = answer(q.name) { return Truth(negated) }
             let ids = literals.compactMap(\.value.word)
             let t = optionTest(q, answer) { ids.contains($0) }
             return negated ? !t : t
         case .has(let q, let mode, let literals):
+            if case .notAsked = answer(q.name) { return .no }
             guard case .value(.options(let chosen)) = answer(q.name) else { return .unknown }
             let ids = literals.compactMap(\.value.word)
             let result = mode == .all ? ids.allSatisfy(chosen.contains) : ids.contains(where: chosen.contains)
@@ -57,6 +88,11 @@ public struct ConditionEvaluator: Sendable {
             }
             return Truth(result)
         }
+    }
+
+    private func isNotAsked(_ term: DateTerm, _ answer: (String) -> AnswerState) -> Bool {
+        guard let q = term.question, case .notAsked = answer(q.name) else { return false }
+        return true
     }
 
     /// Tests a single-choice answer; an "unsure" option makes any test it does not satisfy unknown.

@@ -14,7 +14,7 @@ struct ConditionToken: Hashable {
 
 /// Splits condition text into tokens.
 enum ConditionLexer {
-    static let symbols = ["!=", "<=", ">=", "==", "=", "<", ">", "(", ")", "[", "]", ","]
+    static let symbols = ["!=", "<=", ">=", "==", "=", "<", ">", "(", ")", "[", "]", ",", "+", "-"]
 
     /// The text as one code per character: its ASCII value, or 0x80 for any other character (never part
     /// of a word, number or symbol). Offsets count characters, as editors' columns do.

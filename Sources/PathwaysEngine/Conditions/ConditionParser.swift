@@ -1,7 +1,7 @@
 /// Parses the condition language: `status in [a, b] and not (age < 18 or abuse is declined)`.
 public struct ConditionParser {
     static let keywords: Set<String> = ["and", "or", "not", "in", "has", "any", "all", "is", "true", "false",
-                                        "answered", "declined", "unanswered"]
+                                        "answered", "declined", "unanswered", "today"]
     static let maxDepth = 64
 
     private var tokens: [ConditionToken]
@@ -22,7 +22,23 @@ public struct ConditionParser {
         return condition
     }
 
+    /// Parses a date on its own, as written in a deadline's `date:` or inside `{{ }}` in a text:
+    /// `last_decision + 12 months`.
+    public static func parseDate(_ text: String) throws(ConditionSyntaxError) -> DateTerm {
+        var parser = ConditionParser(tokens: try ConditionLexer.tokens(text))
+        guard parser.peek.kind != .end else {
+            throw ConditionSyntaxError(message: "the date is empty", offset: 0)
+        }
+        let term = try parser.parseDateTerm()
+        guard parser.peek.kind == .end else {
+            throw ConditionSyntaxError(message: "expected '+', '-' or the end of the date, found \(parser.peek.display)",
+                                       offset: parser.peek.offset)
+        }
+        return term
+    }
+
     private init(tokens: [ConditionToken]) { self.tokens = tokens }
+    private var next: ConditionToken { tokens[min(position + 1, tokens.count - 1)] }
 
     private var peek: ConditionToken { tokens[position] }
     private mutating func advance() -> ConditionToken {
@@ -70,6 +86,12 @@ public struct ConditionParser {
     }
 
     private mutating func parseAtom() throws(ConditionSyntaxError) -> Condition {
+        // A comparison that starts with a date or `today`, or with a date question and a shift.
+        switch peek.kind {
+        case .date, .word("today"): return try parseDateComparison()
+        case .word(let w) where !Self.keywords.contains(w) && Self.startsShift(next): return try parseDateComparison()
+        default: break
+        }
         let token = advance()
         guard case .word(let name) = token.kind, !Self.keywords.contains(name) else {
             throw ConditionSyntaxError(message: "expected a question id, found \(token.display)", offset: token.offset)
@@ -78,7 +100,11 @@ public struct ConditionParser {
         switch peek.kind {
         case .symbol(let s) where ComparisonOperator(rawValue: s) != nil:
             _ = advance()
-            return .compare(ref, ComparisonOperator(rawValue: s)!, try parseLiteral())
+            let op = ComparisonOperator(rawValue: s)!
+            if rightSideIsDateTerm(ordering: op != .equal && op != .notEqual) {
+                return .dateCompare(DateTerm(base: .question(ref)), op, try parseDateTerm())
+            }
+            return .compare(ref, op, try parseLiteral())
         case .word("in"):
             _ = advance()
             return .member(ref, negated: false, try parseList())
@@ -111,6 +137,78 @@ public struct ConditionParser {
         default:
             return .isYes(ref)
         }
+    }
+
+    /// `a op b` where both sides are date terms.
+    private mutating func parseDateComparison() throws(ConditionSyntaxError) -> Condition {
+        let left = try parseDateTerm()
+        guard case .symbol(let s) = peek.kind, let op = ComparisonOperator(rawValue: s) else {
+            throw ConditionSyntaxError(message: "expected a comparison such as '<' or '>=' after the date '\(left)', found \(peek.display)",
+                                       offset: peek.offset)
+        }
+        _ = advance()
+        return .dateCompare(left, op, try parseDateTerm())
+    }
+
+    /// Whether the value after a comparison is a date term rather than a plain literal: `today`, anything
+    /// followed by a shift, or (after an ordering such as '<') another question.
+    private func rightSideIsDateTerm(ordering: Bool) -> Bool {
+        switch peek.kind {
+        case .word("today"): return true
+        case .date: return Self.startsShift(next)
+        case .word(let w) where !Self.keywords.contains(w): return ordering || Self.startsShift(next)
+        default: return false
+        }
+    }
+
+    /// A token that begins `+ 1 year`, `- 3 days` or `-3 days`.
+    private static func startsShift(_ token: ConditionToken) -> Bool {
+        switch token.kind {
+        case .symbol("+"), .symbol("-"): return true
+        case .number(let n): return n < 0
+        default: return false
+        }
+    }
+
+    /// A date question, `today` or a written date, then any number of `+ N unit` or `- N unit`.
+    private mutating func parseDateTerm() throws(ConditionSyntaxError) -> DateTerm {
+        let token = advance()
+        var term: DateTerm
+        switch token.kind {
+        case .date(let d): term = DateTerm(base: .day(d, offset: token.offset))
+        case .word("today"): term = DateTerm(base: .today(offset: token.offset))
+        case .word(let w) where !Self.keywords.contains(w): term = DateTerm(base: .question(QuestionRef(name: w, offset: token.offset)))
+        default:
+            throw ConditionSyntaxError(message: "expected a date question, 'today' or a date (YYYY-MM-DD), found \(token.display)",
+                                       offset: token.offset)
+        }
+        while Self.startsShift(peek) {
+            let sign = advance()
+            var negative = false
+            let amountToken: ConditionToken
+            if case .number = sign.kind {
+                negative = true
+                amountToken = sign
+            } else {
+                negative = sign.kind == .symbol("-")
+                amountToken = advance()
+            }
+            guard case .number(let n) = amountToken.kind, n.rounded() == n else {
+                throw ConditionSyntaxError(message: "expected a whole number of days, weeks, months or years after '\(negative ? "-" : "+")', found \(amountToken.display)",
+                                           offset: amountToken.offset)
+            }
+            let magnitude = abs(n)
+            guard (amountToken.kind == sign.kind ? n < 0 : n >= 0), magnitude <= Double(DateShift.maximumAmount) else {
+                throw ConditionSyntaxError(message: "write the amount as a whole number from 0 to \(DateShift.maximumAmount)", offset: amountToken.offset)
+            }
+            let unitToken = advance()
+            guard case .word(let u) = unitToken.kind, let unit = DateUnit(word: u) else {
+                throw ConditionSyntaxError(message: "expected days, weeks, months or years after '\(Question.show(magnitude))', found \(unitToken.display)",
+                                           offset: unitToken.offset)
+            }
+            term.shifts.append(DateShift(amount: (negative ? -1 : 1) * Int(magnitude), unit: unit, offset: sign.offset))
+        }
+        return term
     }
 
     private mutating func parseList() throws(ConditionSyntaxError) -> [LiteralNode] {

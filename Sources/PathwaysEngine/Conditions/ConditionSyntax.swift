@@ -57,6 +57,9 @@ public indirect enum Condition: Hashable, Sendable {
     case member(QuestionRef, negated: Bool, [LiteralNode])
     case has(QuestionRef, HasMode, [LiteralNode])
     case status(QuestionRef, AnswerStatus)
+    /// Two dates compared, either side a date question, `today` or a written date, each with shifts:
+    /// `first_entry + 1 year < today`.
+    case dateCompare(DateTerm, ComparisonOperator, DateTerm)
     case not(Condition)
     case and([Condition])
     case or([Condition])
@@ -67,8 +70,22 @@ public indirect enum Condition: Hashable, Sendable {
         case .constant: return []
         case .isYes(let q), .compare(let q, _, _), .member(let q, _, _), .has(let q, _, _), .status(let q, _):
             return [q]
+        case .dateCompare(let a, _, let b): return [a.question, b.question].compactMap { $0 }
         case .not(let c): return c.questionRefs
         case .and(let cs), .or(let cs): return cs.flatMap(\.questionRefs)
+        }
+    }
+
+    /// Whether the condition reads the assessment day (`today`).
+    public var readsToday: Bool {
+        switch self {
+        case .dateCompare(let a, _, let b):
+            if case .today = a.base { return true }
+            if case .today = b.base { return true }
+            return false
+        case .not(let c): return c.readsToday
+        case .and(let cs), .or(let cs): return cs.contains { $0.readsToday }
+        default: return false
         }
     }
 }

@@ -43,6 +43,14 @@ struct ConditionTypeChecker {
         }
         switch c {
         case .constant: break
+        case .dateCompare(let a, _, let b):
+            checkDate(a, at: at, &out)
+            checkDate(b, at: at, &out)
+            if a.question == nil && b.question == nil, !c.readsToday {
+                out.append(Diagnostic(.fixedDateComparison, at: at(a.base.offset),
+                    "'\(a) … \(b)' compares two fixed dates, so it is always true or always false",
+                    hint: "compare a date question or 'today' with a date"))
+            }
         case .not(let inner): visit(inner, text, &out)
         case .and(let cs), .or(let cs): cs.forEach { visit($0, text, &out) }
         case .status(let ref, let status):
@@ -75,7 +83,10 @@ struct ConditionTypeChecker {
                 }
             case .date:
                 if case .date = literal.value {} else {
-                    typeError(ref, "'\(q.id)' is a date question, so it is compared with a date (YYYY-MM-DD), not \(literal.value.kindName)")
+                    let other = literal.value.word.flatMap { bundle.question($0) }
+                    typeError(ref, "'\(q.id)' is a date question, so it is compared with a date (YYYY-MM-DD), not \(literal.value.kindName)",
+                              hint: other?.kind == .date ? "to compare two date answers use <, <=, > or >=, or write '\(other!.id) + 0 days'"
+                                  : "write a date such as 2025-06-03, or 'today'")
                 }
             case .text:
                 if op != .equal && op != .notEqual {
@@ -102,6 +113,31 @@ struct ConditionTypeChecker {
                           hint: q.kind.hasOptions ? "use '\(q.id) = option' or '\(q.id) in [a, b]'" : nil)
             }
         }
+    }
+}
+
+extension ConditionTypeChecker {
+    /// Checks a date term: its question must exist and take a date. `at` places an offset of the term's text.
+    func checkDate(_ term: DateTerm, at: (Int) -> SourceLocation, _ out: inout [Diagnostic]) {
+        guard let ref = term.question else { return }
+        guard let q = bundle.question(ref.name) else {
+            out.append(Diagnostic(.unknownQuestion, at: at(ref.offset),
+                "unknown question '\(ref.name)'" + DidYouMean.phrase(for: ref.name, among: questionIDs)))
+            return
+        }
+        if q.kind != .date {
+            out.append(Diagnostic(.conditionType, at: at(ref.offset),
+                "'\(q.id)' is a \(q.kind.rawValue) question, so it has no date to compare or add to",
+                hint: "use a date question, 'today' or a date such as 2025-06-03"))
+        }
+    }
+
+    /// Checks a date written on its own (a deadline's `date:`).
+    func check(_ date: DateText) -> [Diagnostic] {
+        guard let term = date.parsed else { return [] }
+        var out: [Diagnostic] = []
+        checkDate(term, at: { date.location(at: $0) }, &out)
+        return out
     }
 }
 

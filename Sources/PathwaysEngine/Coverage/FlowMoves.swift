@@ -22,26 +22,30 @@ struct FlowMoves: Sendable {
     /// Question → a few answers, enough to decide every condition in the bundle that reads it.
     let candidates: [String: [Answer]]
 
-    init(bundle: ContentBundle, shape: FlowShape) {
+    init(bundle: ContentBundle, shape: FlowShape, today: Day?) {
+        let sat = Satisfiability(bundle: bundle, today: today)
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.evaluator = sat.evaluator
         self.shape = shape
         var literals: [String: [Literal]] = [:]
+        var dateTests: [String: [Condition]] = [:]
         for text in ContentWalk.conditions(bundle) {
             guard let c = text.parsed else { continue }
-            for name in Set(c.questionRefs.map(\.name)) { literals[name, default: []] += Satisfiability.literals(of: name, in: c) }
+            for name in Set(c.questionRefs.map(\.name)) {
+                literals[name, default: []] += Satisfiability.literals(of: name, in: c)
+                if !Satisfiability.dateCandidates(of: name, in: c, around: sat.referenceDay).isEmpty { dateTests[name, default: []].append(c) }
+            }
         }
-        let sat = Satisfiability(bundle: bundle)
         var candidates: [String: [Answer]] = [:]
         for q in bundle.questions {
             let probe: Condition = .or((literals[q.id] ?? []).map {
                 .compare(QuestionRef(name: q.id, offset: 0), .equal, LiteralNode(value: $0, offset: 0))
-            })
+            } + (dateTests[q.id] ?? []))
             candidates[q.id] = sat.domain(q.id, in: probe, neverAnswered: []).compactMap { state -> Answer? in
                 switch state {
                 case .value(let v): return .value(v)
                 case .declined: return .declined
-                case .unanswered, .free: return nil
+                case .unanswered, .free, .notAsked: return nil
                 }
             }
         }

@@ -18,6 +18,8 @@ public struct PathwayReachability: Sendable {
     }
 
     public let bundle: ContentBundle
+    /// The day the search takes for `today`: an example's answers make its pathway apply on this day.
+    public let referenceDay: Day
     let evaluator: ConditionEvaluator
     let shape: FlowShape
     let moves: FlowMoves
@@ -25,12 +27,16 @@ public struct PathwayReachability: Sendable {
     /// Work limit per search, in visited places.
     public var budget = 200_000
 
-    public init(bundle: ContentBundle) {
+    /// `today`: the day the search takes for `today` in conditions (default: the bundle's review date), so
+    /// date answers are tried around it.
+    public init(bundle: ContentBundle, today: Day? = nil) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
         let shape = FlowShape(bundle: bundle)
+        let moves = FlowMoves(bundle: bundle, shape: shape, today: today)
         self.shape = shape
-        self.moves = FlowMoves(bundle: bundle, shape: shape)
+        self.moves = moves
+        self.evaluator = moves.evaluator
+        self.referenceDay = Satisfiability.referenceDay(today, bundle)
         self.routes = FlowRoutes(bundle: bundle, shape: shape, moves: moves)
     }
 

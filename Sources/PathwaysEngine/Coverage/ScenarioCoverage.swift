@@ -6,13 +6,14 @@ public struct ScenarioCoverage: Sendable {
     /// Pathway id → the statuses scenarios produced for it.
     public var pathways: [(id: String, statuses: [PathwayStatus])]
 
-    public init(bundle: ContentBundle) {
+    /// `today`: the day for scenarios that give none of their own.
+    public init(bundle: ContentBundle, today: Day?) {
         var asked = Set<String>(), chosen = Set<String>(), taken = Set<String>()
         var statuses: [String: Set<PathwayStatus>] = [:]
-        let walker = FlowWalker(bundle: bundle)
-        let evaluator = ConditionEvaluator(bundle: bundle)
+        let runner = ScenarioRunner(bundle: bundle, today: today)
         for scenario in bundle.scenarios {
-            let walk = walker.walk(answers: ScenarioRunner.answers(scenario.answers, in: bundle), continueWhenAnswered: true)
+            let (walk, assessment) = runner.assess(scenario)
+            let evaluator = ConditionEvaluator(bundle: bundle, today: scenario.today ?? today)
             for (id, answer) in walk.effective {
                 asked.insert(id)
                 switch answer {
@@ -36,7 +37,7 @@ public struct ScenarioCoverage: Sendable {
                     }
                 }
             }
-            for p in Assessor(bundle: bundle).assess(walk).pathways { statuses[p.id, default: []].insert(p.status) }
+            for p in assessment.pathways { statuses[p.id, default: []].insert(p.status) }
         }
         let allQuestions = bundle.questions.map(\.id)
         let allOptions = bundle.questions.filter { $0.kind.hasOptions }.flatMap { q in q.options.map { "\(q.id)=\($0.id)" } }

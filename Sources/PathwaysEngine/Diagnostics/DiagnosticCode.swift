@@ -30,11 +30,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case missingFile = "PW028"
     case branchNeverTaken = "PW029"
     case staleTranslation = "PW030"
+    case sourceWithoutPublicationDate = "PW031"
+    case misplacedComputedDate = "PW032"
+    case fixedDateComparison = "PW033"
+    case cautionShownEverywhere = "PW034"
+    case scenarioWithoutDay = "PW035"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
-        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation: return .warning
+        case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation,
+             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay:
+            return .warning
         default: return .error
         }
     }
@@ -72,6 +79,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .missingFile: return "missing-file"
         case .branchNeverTaken: return "branch-never-taken"
         case .staleTranslation: return "stale-translation"
+        case .sourceWithoutPublicationDate: return "source-without-publication-date"
+        case .misplacedComputedDate: return "computed-date-misplaced"
+        case .fixedDateComparison: return "fixed-date-comparison"
+        case .cautionShownEverywhere: return "caution-shown-everywhere"
+        case .scenarioWithoutDay: return "scenario-without-day"
         }
     }
 }

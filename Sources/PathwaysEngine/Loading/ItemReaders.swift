@@ -76,6 +76,10 @@ enum ItemReaders {
         rules.unit = r.localized("unit")
         r.finish()
         guard let id, let kind, let prompt else { return nil }
+        if ConditionParser.keywords.contains(id.0) {
+            sink.report(.invalidValue, at: id.1, "'\(id.0)' is a word of the condition language, so it cannot name a question",
+                        hint: "choose another id, such as '\(id.0)_answer'")
+        }
         switch kind {
         case .singleChoice, .multipleChoice:
             if optionNodes.isEmpty {
@@ -179,14 +183,48 @@ enum ItemReaders {
         let reviewedOn = r.day("reviewed_on")
         let eligibility = r.list("eligibility").compactMap { criterion($0, sink) }
         let cautions = r.list("cautions").compactMap { caution($0, sink) }
+        let priority = r.node("priority").map { priorityRules($0, sink) } ?? []
+        let order = r.integer("order")
+        let deadlines = r.list("deadlines").compactMap { deadline($0, sink) }
         let steps = r.facts("steps"), documents = r.facts("documents"), fees = r.facts("fees"), duration = r.facts("duration")
         let referrals = r.references("referrals")
         let sources = r.references("sources")
         r.finish()
         guard let id, let title else { return nil }
         return Pathway(id: id.0, title: title, summary: summary, urgent: urgent, reviewedOn: reviewedOn,
-                       eligibility: eligibility, cautions: cautions, steps: steps, documents: documents, fees: fees,
+                       eligibility: eligibility, cautions: cautions, priority: priority, order: order ?? Pathway.defaultOrder,
+                       deadlines: deadlines, steps: steps, documents: documents, fees: fees,
                        duration: duration, referrals: referrals, sources: sources, location: id.1)
+    }
+
+    /// `priority: next`, or a list of `{if: condition, is: priority}` ending with a default `{is: priority}`.
+    static func priorityRules(_ node: Node, _ sink: DiagnosticSink) -> [PriorityRule] {
+        if case .scalar = node {
+            return Read.priority(node, sink).map { [PriorityRule(condition: nil, priority: $0)] } ?? []
+        }
+        var rules: [PriorityRule] = []
+        for item in Read.list(node, sink, what: "'priority'") {
+            guard var ir = MappingReader(item, sink, what: "a priority rule") else { continue }
+            let condition = ir.condition("if")
+            let priority = ir.node("is", required: true).flatMap { Read.priority($0, sink) }
+            ir.finish()
+            if let priority { rules.append(PriorityRule(condition: condition, priority: priority)) }
+        }
+        return rules
+    }
+
+    static func deadline(_ node: Node, _ sink: DiagnosticSink) -> Deadline? {
+        guard var r = MappingReader(node, sink, what: "a deadline") else { return nil }
+        let date = r.date("date", required: true)
+        let condition = r.condition("when")
+        let text = r.localized("text", required: true)
+        let verify = r.bool("verify")
+        let sources = r.references("sources")
+        let always = r.bool("even_when_not_applicable")
+        r.finish()
+        guard let date, let text else { return nil }
+        return Deadline(date: date, condition: condition, fact: Fact(text: text, verify: verify, sources: sources),
+                        evenWhenNotApplicable: always)
     }
 
     static func criterion(_ node: Node, _ sink: DiagnosticSink) -> Criterion? {
@@ -194,8 +232,16 @@ enum ItemReaders {
         let condition = r.condition("when", required: true)
         let met = r.localized("met")
         let notMet = r.localized("not_met")
+        var otherwise = CriterionFallback.notApplicable
+        if let (text, location) = r.string("otherwise") {
+            if let f = CriterionFallback(rawValue: text) { otherwise = f } else {
+                let names = CriterionFallback.allCases.map(\.rawValue)
+                sink.report(.invalidValue, at: location, "'otherwise' must be one of: " + names.joined(separator: ", ")
+                            + DidYouMean.phrase(for: text, among: names))
+            }
+        }
         r.finish()
-        return condition.map { Criterion(condition: $0, met: met, notMet: notMet) }
+        return condition.map { Criterion(condition: $0, met: met, notMet: notMet, otherwise: otherwise) }
     }
 
     static func caution(_ node: Node, _ sink: DiagnosticSink) -> Caution? {
@@ -204,8 +250,11 @@ enum ItemReaders {
         let text = r.localized("text", required: true)
         let verify = r.bool("verify")
         let sources = r.references("sources")
+        let always = r.bool("even_when_not_applicable")
+        let priority = r.node("priority").flatMap { Read.priority($0, sink) }
         r.finish()
-        return text.map { Caution(condition: condition, fact: Fact(text: $0, verify: verify, sources: sources)) }
+        return text.map { Caution(condition: condition, fact: Fact(text: $0, verify: verify, sources: sources),
+                                  evenWhenNotApplicable: always, priority: priority) }
     }
 
     static func referral(_ node: Node, _ sink: DiagnosticSink) -> Referral? {
@@ -243,15 +292,26 @@ enum ItemReaders {
         let title = r.string("title", required: true)
         let citation = r.string("citation")
         let url = r.string("url")
-        var date: PartialDate?
-        if let (text, location) = r.string("date") {
-            date = PartialDate(text)
-            if date == nil {
+        func partialDate(_ key: String) -> PartialDate? {
+            guard let (text, location) = r.string(key) else { return nil }
+            guard let date = PartialDate(text) else {
                 sink.report(.invalidValue, at: location, "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+                return nil
             }
-        } else if let id {
-            sink.report(.missingSource, at: id.1, "the source '\(id.0)' has no date",
-                        hint: "add 'date:' with the date of the page or version you read (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return date
+        }
+        // `date:` is the older name of `published:`.
+        let published = partialDate("published") ?? partialDate("date")
+        let readOn = partialDate("read_on")
+        if let id, r.keyLocation("published") == nil, r.keyLocation("date") == nil {
+            if r.keyLocation("read_on") == nil {
+                sink.report(.missingSource, at: id.1, "the source '\(id.0)' has no date",
+                            hint: "add 'published:' with the date of the page or version (YYYY, YYYY-MM or YYYY-MM-DD), and 'read_on:' with when you read it")
+            } else {
+                sink.report(.sourceWithoutPublicationDate, at: id.1,
+                            "the source '\(id.0)' has no publication date, only the day it was read, so nothing tells how current it is",
+                            hint: "add 'published:' with the date on the page or version, or check the facts against a dated copy")
+            }
         }
         r.finish()
         if let (u, location) = url, !ContactFormat.isURL(u) {
@@ -261,7 +321,7 @@ enum ItemReaders {
             sink.report(.missingKey, at: id.1, "the source '\(id.0)' needs a 'citation' or a 'url'")
         }
         guard let id, let title else { return nil }
-        return Source(id: id.0, title: title.0, citation: citation?.0, url: url?.0, date: date, location: id.1)
+        return Source(id: id.0, title: title.0, citation: citation?.0, url: url?.0, date: published, readOn: readOn, location: id.1)
     }
 
     static func term(_ node: Node, _ sink: DiagnosticSink) -> GlossaryTerm? {
@@ -280,13 +340,35 @@ enum ItemReaders {
         let title = r.localized("title", required: true)
         let persona = r.localized("persona")
         let answers = r.node("answers", required: true).map { AnswerReader.answers($0, sink) } ?? []
+        let today = r.day("today")
         var expect = ScenarioExpectation()
         if let e = r.node("expect", required: true), var er = MappingReader(e, sink, what: "the expectations") {
             expect.outcome = er.reference("outcome")
             expect.recommended = er.references("recommended")
             expect.possible = er.references("possible")
             expect.notApplicable = er.references("not_applicable")
+            expect.notRecommended = er.references("not_recommended")
             if er.node("unanswered") != nil { expect.unanswered = er.references("unanswered") }
+            if let p = er.node("priority"), var pr = MappingReader(p, sink, what: "the expected priorities") {
+                for entry in pr.entries {
+                    _ = pr.node(entry.key)
+                    if let priority = Read.priority(entry.value, sink) {
+                        expect.priorities.append(ExpectedPriority(pathway: Reference(entry.key, at: sink.location(of: entry.keyNode)),
+                                                                  priority: priority))
+                    }
+                }
+            }
+            for item in er.list("deadlines") {
+                guard var dr = MappingReader(item, sink, what: "an expected deadline") else { continue }
+                let pathway = dr.reference("pathway", required: true)
+                let day = dr.day("date", required: true)
+                dr.finish()
+                if let pathway, let day {
+                    expect.deadlines.append(ExpectedDeadline(pathway: pathway, date: day, location: sink.location(of: item)))
+                }
+            }
+            expect.onlyDeadlines = er.bool("only_these_deadlines")
+            expect.notices = er.references("notices")
             er.finish()
         }
         var notes: [String: LocalizedText] = [:]
@@ -316,7 +398,11 @@ enum ItemReaders {
         }
         r.finish()
         guard let id, let title else { return nil }
-        return Scenario(id: id.0, title: title, persona: persona, answers: answers, expect: expect, notes: notes,
+        if today == nil, expect.readsTheDay {
+            sink.report(.scenarioWithoutDay, at: id.1, "the scenario '\(id.0)' expects deadlines but gives no 'today:', so its result changes with the date it is run",
+                        hint: "add 'today: YYYY-MM-DD', the day the case is assessed")
+        }
+        return Scenario(id: id.0, title: title, persona: persona, answers: answers, today: today, expect: expect, notes: notes,
                         training: notesForTraining, location: id.1)
     }
 }

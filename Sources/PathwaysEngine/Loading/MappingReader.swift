@@ -121,6 +121,21 @@ struct MappingReader {
         return Read.condition(node, sink)
     }
 
+    mutating func date(_ key: String, required: Bool = false) -> DateText? {
+        guard let node = node(key, required: required) else { return nil }
+        return Read.date(node, sink)
+    }
+
+    /// A whole number, reported when it is not one.
+    mutating func integer(_ key: String) -> Int? {
+        guard let n = number(key) else { return nil }
+        guard n.rounded() == n, abs(n) < 1_000_000 else {
+            sink.report(.wrongType, at: keyLocation(key) ?? location, "'\(key)' must be a whole number")
+            return nil
+        }
+        return Int(n)
+    }
+
     /// The items of a list value (an absent key is an empty list).
     mutating func list(_ key: String, required: Bool = false) -> [Node] {
         guard let node = node(key, required: required) else { return [] }

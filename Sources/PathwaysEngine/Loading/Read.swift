@@ -118,6 +118,42 @@ enum Read {
     }
 }
 
+extension Read {
+    /// A date written on its own (`first_entry + 1 year`), parsed; syntax errors are reported where they are.
+    static func date(_ node: Node, _ sink: DiagnosticSink) -> DateText? {
+        guard case .scalar(let scalar) = node else {
+            sink.report(.wrongType, at: sink.location(of: node), "a date must be text such as \"first_entry + 1 year\", found \(node.kindName)")
+            return nil
+        }
+        var location = sink.location(of: node)
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: location = location.advanced(by: 1)
+        default: break
+        }
+        var (date, error) = DateText.parse(scalar.string, at: location)
+        let singleLine = !scalar.string.hasASCII("\n") && scalar.style != .literal && scalar.style != .folded
+        if singleLine { date.columns = ScalarColumns.offsets(scalar, raw: sink.source.flatMap { scalar.raw(in: $0) }) }
+        if let error {
+            sink.report(.conditionSyntax, at: singleLine ? date.location(at: error.offset) : location,
+                        "in date '\(scalar.string)': \(error.message)",
+                        hint: "dates look like: last_decision + 12 months, first_entry + 1 year, today, 2025-06-03")
+        }
+        return date
+    }
+
+    /// A priority name: first, next or also.
+    static func priority(_ node: Node, _ sink: DiagnosticSink) -> Priority? {
+        guard let (text, location) = string(node, sink, what: "a priority") else { return nil }
+        guard let p = Priority(rawValue: text) else {
+            let names = Priority.allCases.map(\.rawValue)
+            sink.report(.invalidValue, at: location, "unknown priority '\(text)'" + DidYouMean.phrase(for: text, among: names),
+                        hint: "priorities: " + names.joined(separator: ", "))
+            return nil
+        }
+        return p
+    }
+}
+
 extension Node {
     /// How a node kind reads in a message.
     var kindName: String {

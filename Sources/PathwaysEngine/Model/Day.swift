@@ -40,6 +40,13 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         Day(ordinal: ordinal + n)
     }
 
+    /// The same day of the month `n` months later (or earlier), or that month's last day when it is shorter.
+    public func adding(months n: Int) -> Day {
+        let total = min(max(0, (year - 1) * 12 + (month - 1) + n), 9999 * 12 - 1)
+        let y = total / 12 + 1, m = total % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y))) ?? self
+    }
+
     init(ordinal: Int) {
         let last = Day.ordinal(year: 9999, month: 12, day: 31)
         var remaining = min(max(0, ordinal), last)

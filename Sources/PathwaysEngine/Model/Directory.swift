@@ -28,22 +28,26 @@ public struct Referral: Hashable, Sendable {
     }
 }
 
-/// A document that content cites, with its date.
+/// A document that content cites, with the date it was published or last updated, and when it was read.
 public struct Source: Hashable, Sendable {
     public var id: String
     public var title: String
     public var citation: String?
     public var url: String?
+    /// When the page or version was published or last updated (`published:`); nil when the source gives none.
     public var date: PartialDate?
+    /// When it was read for this content (`read_on:`): says nothing about how current the source is.
+    public var readOn: PartialDate?
     public var location: SourceLocation
 
     public init(id: String, title: String, citation: String? = nil, url: String? = nil, date: PartialDate?,
-                location: SourceLocation) {
+                readOn: PartialDate? = nil, location: SourceLocation) {
         self.id = id
         self.title = title
         self.citation = citation
         self.url = url
         self.date = date
+        self.readOn = readOn
         self.location = location
     }
 }

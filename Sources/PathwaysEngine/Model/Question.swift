@@ -81,7 +81,7 @@ public struct Question: Hashable, Sendable {
         [
             AnswerOption(id: "yes", label: LocalizedText(["en": "Yes", "fr": "Oui"]), location: location),
             AnswerOption(id: "no", label: LocalizedText(["en": "No", "fr": "Non"]), location: location),
-            AnswerOption(id: "unsure", label: LocalizedText(["en": "Not sure", "fr": "Pas certain"]), unsure: true,
+            AnswerOption(id: "unsure", label: LocalizedText(["en": "Not sure", "fr": "Ne sait pas"]), unsure: true,
                    location: location),
         ]
     }

@@ -30,7 +30,9 @@ public struct AssessmentReport: Sendable {
 
         heading(1, t.text(bundle.info.title))
         out.append("\(words(ReportWords.content)): \(a.bundle.id) \(a.bundle.version)"
-                   + (bundle.info.reviewedOn.map { " (\($0))" } ?? "") + ", \(a.bundle.hash.prefix(12))")
+                   + (bundle.info.reviewedOn.map { " (\($0))" } ?? "") + ", \(a.bundle.hash.prefix(12))"
+                   + (md && a.today != nil ? "  " : ""))
+        if let day = a.today { out.append("\(words(ReportWords.asOf)): \(day)") }
         out.append("")
         if let o = a.outcome.flatMap(bundle.outcome) {
             heading(2, (o.urgent ? words(ReportWords.urgent) + ": " : "") + t.text(o.title))
@@ -41,18 +43,33 @@ public struct AssessmentReport: Sendable {
             out.append(words(ReportWords.unanswered) + ": " + t.prompt(ofQuestion: q))
             out.append("")
         }
-        for status in PathwayStatus.allCases {
+        if !a.deadlines.isEmpty {
+            heading(2, words(ReportWords.deadlines))
+            for d in a.deadlines { bullet(t.deadlineLine(d)) }
+            out.append("")
+        }
+        func pathway(_ p: PathwayAssessment) {
+            let title = (p.urgent && p.status != .notApplicable ? words(ReportWords.urgent) + " — " : "") + t.title(ofPathway: p.id)
+            if md { out.append("### " + title); out.append("") } else { out.append(title) }
+            for r in p.reasons { bullet(t.reason(r), indent: md ? 0 : 1) }
+            detail(p, t, md: md, into: &out)
+            out.append("")
+        }
+        for group in a.groups {
+            heading(2, words(group.priority.heading))
+            out.append("")
+            if !group.notices.isEmpty {
+                for n in group.notices { bullet("⚠ " + t.notice(n)) }
+                out.append("")
+            }
+            group.pathways.forEach(pathway)
+        }
+        for status in [PathwayStatus.possible, .notApplicable] {
             let items = a.pathways.filter { $0.status == status }
             guard !items.isEmpty else { continue }
             heading(2, words(status.heading))
             out.append("")
-            for p in items {
-                let title = (p.urgent && status != .notApplicable ? words(ReportWords.urgent) + " — " : "") + t.title(ofPathway: p.id)
-                if md { out.append("### " + title); out.append("") } else { out.append(title) }
-                for r in p.reasons { bullet(t.reason(r), indent: md ? 0 : 1) }
-                if status != .notApplicable { detail(p, t, md: md, into: &out) }
-                out.append("")
-            }
+            items.forEach(pathway)
         }
         out.append(words(ReportWords.notLegalAdvice))
         if let d = bundle.info.disclaimer { out.append(t.text(d)) }
@@ -74,6 +91,9 @@ public struct AssessmentReport: Sendable {
         }
         list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))
         list(ReportWords.cautions, p.cautions.map(t.caution))
+        // A pathway that does not apply shows only the cautions meant for that case, and no details.
+        guard p.status != .notApplicable else { return }
+        list(ReportWords.deadlines, p.deadlines.map { "\($0.date): " + t.deadline($0) })
         guard details, let pathway = bundle.pathway(p.id) else {
             list(ReportWords.referrals, p.referrals.map(t.referral))
             return

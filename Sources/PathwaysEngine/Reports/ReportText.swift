@@ -35,6 +35,21 @@ public struct ReportText: Sendable {
         (c.certainty == .unknown ? EngineText.text(ReportWords.mayApply, locale) : "") + fact(c.fact)
     }
 
+    /// A deadline's text, marked when it may not apply.
+    public func deadline(_ d: AppliedDeadline) -> String {
+        (d.certainty == .unknown ? EngineText.text(ReportWords.mayApply, locale) : "") + fact(d.fact)
+    }
+
+    /// "2027-04-30 — Pathway title: what happens then".
+    public func deadlineLine(_ d: AppliedDeadline) -> String {
+        "\(d.date) — \(title(ofPathway: d.pathway)): \(deadline(d))"
+    }
+
+    /// "Pathway title (not recommended): the caution".
+    public func notice(_ n: Notice) -> String {
+        "\(title(ofPathway: n.pathway)) (\(EngineText.text(ReportWords.notRecommended, locale))): \(caution(n.caution))"
+    }
+
     /// "Name — 1-833-900-1010 — https://..." with what is known of the referral.
     public func referral(_ id: String) -> String {
         guard let r = bundle.referral(id) else { return id }
@@ -61,12 +76,19 @@ public struct ReportText: Sendable {
 enum ReportWords {
     static let toFindOut = LocalizedText(["en": "Still to find out: ", "fr": "Reste à savoir : "])
     static let answered = LocalizedText(["en": "answered: ", "fr": "réponse : "])
-    static let verify = LocalizedText(["en": "[⚠ verify with a lawyer]", "fr": "[⚠ à vérifier avec un avocat]"])
-    static let mayApply = LocalizedText(["en": "May apply: ", "fr": "Peut s'appliquer : "])
+    static let verify = LocalizedText(["en": "[⚠ verify with a lawyer]", "fr": "[⚠ à vérifier avec un avocat ou une avocate]"])
+    static let mayApply = LocalizedText(["en": "May apply: ", "fr": "Peut s’appliquer : "])
     static let text = LocalizedText(["en": "text ", "fr": "texto "])
     static let recommended = LocalizedText(["en": "Recommended", "fr": "Recommandé"])
-    static let possible = LocalizedText(["en": "Possible — needs more information", "fr": "Possible — il faut plus d'information"])
-    static let notApplicable = LocalizedText(["en": "Not applicable", "fr": "Ne s'applique pas"])
+    static let possible = LocalizedText(["en": "Possible — needs more information", "fr": "Possible — il faut plus d’information"])
+    static let notApplicable = LocalizedText(["en": "Not applicable", "fr": "Ne s’applique pas"])
+    static let first = LocalizedText(["en": "Recommended — do first", "fr": "Recommandé — à faire d’abord"])
+    static let next = LocalizedText(["en": "Recommended — next", "fr": "Recommandé — ensuite"])
+    static let also = LocalizedText(["en": "Recommended — also", "fr": "Recommandé — aussi"])
+    static let deadlines = LocalizedText(["en": "Dates that matter", "fr": "Dates importantes"])
+    static let asOf = LocalizedText(["en": "Assessed on", "fr": "Évalué le"])
+    static let notRecommended = LocalizedText(["en": "not recommended", "fr": "non recommandé"])
+    static let alsoShown = LocalizedText(["en": "Also shown", "fr": "À retenir aussi"])
     static let urgent = LocalizedText(["en": "URGENT", "fr": "URGENT"])
     static let missing = LocalizedText(["en": "Questions that would decide it", "fr": "Questions qui permettraient de trancher"])
     static let cautions = LocalizedText(["en": "Cautions", "fr": "Mises en garde"])
@@ -76,10 +98,21 @@ enum ReportWords {
     static let fees = LocalizedText(["en": "Fees", "fr": "Frais"])
     static let duration = LocalizedText(["en": "Duration", "fr": "Durée"])
     static let sources = LocalizedText(["en": "Sources", "fr": "Sources"])
-    static let unanswered = LocalizedText(["en": "The conversation stopped at a question with no answer", "fr": "La conversation s'est arrêtée à une question sans réponse"])
+    static let unanswered = LocalizedText(["en": "The conversation stopped at a question with no answer", "fr": "La conversation s’est arrêtée à une question sans réponse"])
     static let content = LocalizedText(["en": "Content", "fr": "Contenu"])
     static let notLegalAdvice = LocalizedText(["en": "This is information, not legal advice. Every case should be reviewed with a lawyer or legal clinic.",
-                                               "fr": "Ceci est de l'information, pas un avis juridique. Chaque dossier devrait être revu avec un avocat ou une clinique juridique."])
+                                               "fr": "Ceci est de l’information, pas un avis juridique. Chaque dossier devrait être revu avec un avocat ou une avocate, ou une clinique juridique."])
+}
+
+extension Priority {
+    /// The heading of the results group.
+    public var heading: LocalizedText {
+        switch self {
+        case .first: return ReportWords.first
+        case .next: return ReportWords.next
+        case .also: return ReportWords.also
+        }
+    }
 }
 
 extension PathwayStatus {

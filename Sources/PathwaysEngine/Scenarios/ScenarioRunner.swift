@@ -12,10 +12,20 @@ public struct ScenarioResult: Sendable {
 public struct ScenarioRunner: Sendable {
     public let bundle: ContentBundle
     public let locale: String
+    /// The day for scenarios that give no `today:` of their own.
+    public let today: Day?
 
-    public init(bundle: ContentBundle, locale: String? = nil) {
+    public init(bundle: ContentBundle, today: Day?, locale: String? = nil) {
         self.bundle = bundle
+        self.today = today
         self.locale = locale ?? bundle.info.defaultLocale
+    }
+
+    /// The walk and assessment of a scenario, on its own day (or the runner's).
+    public func assess(_ scenario: Scenario) -> (walk: Walk, assessment: Assessment) {
+        let day = scenario.today ?? today
+        let walk = FlowWalker(bundle: bundle, today: day).walk(answers: Self.answers(scenario.answers, in: bundle), continueWhenAnswered: true)
+        return (walk, Assessor(bundle: bundle, today: day).assess(walk))
     }
 
     /// The answers of a scenario or answers file, checked against their questions; bad ones are left out
@@ -30,8 +40,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     public func run(_ scenario: Scenario) -> ScenarioResult {
-        let walk = FlowWalker(bundle: bundle).walk(answers: Self.answers(scenario.answers, in: bundle), continueWhenAnswered: true)
-        let assessment = Assessor(bundle: bundle).assess(walk)
+        let (walk, assessment) = assess(scenario)
         var failures: [String] = []
         let e = scenario.expect
         for (expected, ids) in [(PathwayStatus.recommended, e.recommended), (.possible, e.possible), (.notApplicable, e.notApplicable)] {
@@ -47,6 +56,39 @@ public struct ScenarioRunner: Sendable {
                 if !actual.missing.isEmpty { message += "\n      still to find out: " + actual.missing.joined(separator: ", ") }
                 failures.append(message)
             }
+        }
+        for ref in e.notRecommended {
+            guard let actual = assessment.pathway(ref.id) else {
+                failures.append("\(ref.location): unknown pathway '\(ref.id)'")
+                continue
+            }
+            if actual.status == .recommended {
+                var message = "\(ref.location): expected '\(ref.id)' not to be recommended, but it is"
+                for reason in actual.reasons { message += "\n      - " + ReportText(bundle: bundle, locale: locale).reason(reason) }
+                failures.append(message)
+            }
+        }
+        for expected in e.priorities {
+            guard let actual = assessment.pathway(expected.pathway.id) else { continue }
+            if actual.status != .recommended {
+                failures.append("\(expected.pathway.location): expected '\(expected.pathway.id)' in the \(expected.priority.rawValue) group, but it is \(actual.status.words)")
+            } else if actual.priority != expected.priority {
+                failures.append("\(expected.pathway.location): expected '\(expected.pathway.id)' in the \(expected.priority.rawValue) group, but it is in the \(actual.priority.rawValue) group")
+            }
+        }
+        for expected in e.deadlines where !assessment.deadlines.contains(where: { $0.pathway == expected.pathway.id && $0.date == expected.date }) {
+            let listed = assessment.deadlines.map { "\($0.date) \($0.pathway)" }
+            failures.append("\(expected.location): expected a deadline on \(expected.date) for '\(expected.pathway.id)'; listed: "
+                            + (listed.isEmpty ? "none" : listed.joined(separator: ", ")))
+        }
+        if e.onlyDeadlines {
+            for d in assessment.deadlines where !e.deadlines.contains(where: { $0.pathway.id == d.pathway && $0.date == d.date }) {
+                failures.append("\(scenario.location): a deadline not expected: \(d.date) for '\(d.pathway)'")
+            }
+        }
+        for ref in e.notices where !assessment.notices.contains(where: { $0.pathway == ref.id }) {
+            failures.append("\(ref.location): expected a caution of '\(ref.id)' to be shown although it is not recommended; shown: "
+                            + (assessment.notices.isEmpty ? "none" : assessment.notices.map(\.pathway).joined(separator: ", ")))
         }
         if let o = e.outcome, assessment.outcome != o.id {
             failures.append("\(o.location): expected the walk to end at '\(o.id)', but it " + walkEndWords(walk.end))

@@ -4,7 +4,9 @@ public enum ScenarioWriter {
         let a = session.assess()
         var out = ["# yaml-language-server: $schema=../schema/scenario.schema.json",
                    "# Recorded in the preview. Add a persona and check the expectations before relying on it.",
-                   "id: \(id)", "title: \(quote(title))", "answers:"]
+                   "id: \(id)", "title: \(quote(title))"]
+        if let day = session.today { out.append("today: \(day)") }
+        out.append("answers:")
         for stop in session.walk.stops {
             guard case .question(let q) = stop, let answer = session.walk.effective[q] else { continue }
             out.append("  \(q): \(value(answer))")

@@ -30,23 +30,37 @@ public enum WalkStop: Hashable, Sendable {
 public struct Walk: Hashable, Sendable {
     public var stops: [WalkStop]
     public var end: WalkEnd
-    /// Questions passed over because their `ask_when` did not hold.
+    /// Questions passed over because their `ask_when` did not hold (false or unknown).
     public var skipped: [String]
+    /// Of those, the ones whose `ask_when` was false: they do not arise in this case (see `AnswerState.notAsked`).
+    public var notAsked: Set<String> = []
     /// The answers on the path, which are the only ones the assessment uses.
     public var effective: [String: Answer]
 
     /// True when the question is answered on this path.
     public func isOnPath(_ question: String) -> Bool { effective[question] != nil }
+
+    /// What conditions see of a question on this walk.
+    public func state(_ id: String) -> AnswerState {
+        switch effective[id] {
+        case .value(let v)?: return .value(v)
+        case .declined?: return .declined
+        case nil: return notAsked.contains(id) ? .notAsked : .unanswered
+        }
+    }
 }
 
 /// Follows the flow from the start with given answers. Pure: same answers, same walk.
 public struct FlowWalker: Sendable {
     public let bundle: ContentBundle
+    /// The day conditions read as `today`.
+    public let today: Day?
     let evaluator: ConditionEvaluator
 
-    public init(bundle: ContentBundle) {
+    public init(bundle: ContentBundle, today: Day?) {
         self.bundle = bundle
-        self.evaluator = ConditionEvaluator(bundle: bundle)
+        self.today = today
+        self.evaluator = ConditionEvaluator(bundle: bundle, today: today)
     }
 
     /// Walks from the start. Early exits are passed when listed in `continued`, or, with `continueWhenAnswered`,
@@ -80,18 +94,12 @@ public struct FlowWalker: Sendable {
     func follow(_ trail: inout WalkTrail, from start: String, answers: [String: Answer], continued: Set<String>,
                 continueWhenAnswered: Bool) {
         var node = start
-        func state(_ id: String) -> AnswerState {
-            switch trail.walk.effective[id] {
-            case .value(let v)?: return .value(v)
-            case .declined?: return .declined
-            case nil: return .unanswered
-            }
-        }
+        func state(_ id: String) -> AnswerState { trail.walk.state(id) }
         while true {
             guard trail.enter(node) else { return trail.end(.stuck(node), fresh: false) }
             if let flowNode = bundle.flow.nodes[node] {
-                if let ask = askWhen(node), evaluator.evaluate(ask, state) != .yes {
-                    trail.skip(node)
+                if let ask = askWhen(node), case let t = evaluator.evaluate(ask, state), t != .yes {
+                    trail.skip(node, ruledOut: t == .no)
                 } else if let answer = answers[node] {
                     trail.pass(question: node, answer: answer)
                 } else {
@@ -150,7 +158,10 @@ struct WalkTrail: Sendable {
         return true
     }
 
-    mutating func skip(_ question: String) { walk.skipped.append(question) }
+    mutating func skip(_ question: String, ruledOut: Bool) {
+        walk.skipped.append(question)
+        if ruledOut { walk.notAsked.insert(question) }
+    }
 
     mutating func pass(question: String, answer: Answer) {
         markStop()
@@ -195,6 +206,7 @@ struct WalkTrail: Sendable {
         for case .question(let q) in walk.stops[stop...] { walk.effective[q] = nil }
         walk.stops.removeSubrange(stop...)
         marks.removeSubrange(stop...)
+        for id in walk.skipped[keepSkipped...] { walk.notAsked.remove(id) }
         walk.skipped.removeSubrange(keepSkipped...)
         while let last = passedExits.last, last >= stop { passedExits.removeLast() }
         endEntered = false

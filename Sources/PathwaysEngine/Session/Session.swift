@@ -18,6 +18,8 @@ public enum Position: Hashable, Sendable {
 /// A value: the UI keeps it as state, and the case store saves its answers.
 public struct Session: Sendable {
     public let bundle: ContentBundle
+    /// The day the case is assessed on: the interface passes the day it is used, from the clock at its edge.
+    public let today: Day?
     /// Every answer given in this case, including those now set aside.
     public private(set) var answers: [String: Answer]
     /// Early exits the worker chose to go past.
@@ -29,18 +31,20 @@ public struct Session: Sendable {
     let walker: FlowWalker
     let metrics: FlowMetrics
 
-    /// A new case at the first question.
-    public init(bundle: ContentBundle, metrics: FlowMetrics? = nil) {
-        self.init(bundle: bundle, answers: [:], continued: [], metrics: metrics)
+    /// A new case at the first question, assessed on `today`.
+    public init(bundle: ContentBundle, today: Day?, metrics: FlowMetrics? = nil) {
+        self.init(bundle: bundle, answers: [:], continued: [], today: today, metrics: metrics)
         index = 0
     }
 
     /// A case restored from saved answers, placed where the walk stops (the first unanswered question).
-    public init(bundle: ContentBundle, answers: [String: Answer], continued: Set<String> = [], metrics: FlowMetrics? = nil) {
+    public init(bundle: ContentBundle, answers: [String: Answer], continued: Set<String> = [], today: Day?,
+                metrics: FlowMetrics? = nil) {
         self.bundle = bundle
+        self.today = today
         self.answers = answers
         self.continued = continued
-        self.walker = FlowWalker(bundle: bundle)
+        self.walker = FlowWalker(bundle: bundle, today: today)
         self.metrics = metrics ?? FlowMetrics(bundle: bundle)
         self.trail = walker.trail(answers: answers, continued: continued)
         self.index = trail.walk.stops.count
@@ -156,7 +160,7 @@ public struct Session: Sendable {
 
     /// The assessment for the answers on the current path.
     public func assess() -> Assessment {
-        Assessor(bundle: bundle).assess(walk)
+        Assessor(bundle: bundle, today: today).assess(walk)
     }
 
     /// Re-walks from stop `stop`, whose answer (or early exit) is the only thing that changed.

@@ -36,6 +36,7 @@ public enum TranslatableStrings {
                 add("pathway.\(p.id).eligibility.\(i + 1).not_met", c.notMet)
             }
             for (i, c) in p.cautions.enumerated() { add("pathway.\(p.id).caution.\(i + 1)", c.fact.text) }
+            for (i, d) in p.deadlines.enumerated() { add("pathway.\(p.id).deadline.\(i + 1)", d.fact.text) }
             facts("pathway.\(p.id).step", p.steps)
             facts("pathway.\(p.id).document", p.documents)
             facts("pathway.\(p.id).fee", p.fees)

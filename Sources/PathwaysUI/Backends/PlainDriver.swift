@@ -13,11 +13,11 @@ public struct PlainDriver {
     let keeper: CaseKeeper?
     var notice: [String] = []
 
-    public init(bundle: ContentBundle, locale: String? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
+    public init(bundle: ContentBundle, locale: String? = nil, today: Day? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
                 readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = PlainDriver.writeLine) {
         self.bundle = bundle
         self.locale = reopened?.locale ?? locale ?? bundle.info.defaultLocale
-        self.session = reopened?.session ?? Session(bundle: bundle)
+        self.session = reopened?.session ?? Session(bundle: bundle, today: today)
         self.notice = reopened?.notice ?? []
         self.keeper = keeper
         self.readLine = readLine
@@ -309,6 +309,17 @@ public struct PlainDriver {
             }
         } else if let q = a.unanswered.first {
             write(UIText.stoppedAt.text(locale) + " “" + content.plain(bundle.question(q)?.prompt) + "”")
+        }
+        // The engine's deadlines and the cautions that matter even where their pathway does not apply.
+        if !a.deadlines.isEmpty {
+            write("")
+            say("Dates that matter:", "Dates importantes :")
+            for d in a.deadlines { write("  - " + report.deadlineLine(d)) }
+        }
+        if !a.notices.isEmpty {
+            write("")
+            say("Keep in mind:", "À retenir :")
+            for notice in a.notices { write("  - " + report.notice(notice)) }
         }
         var n = 0
         var lastHeading = ""

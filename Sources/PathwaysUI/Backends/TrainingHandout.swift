@@ -5,11 +5,14 @@ public struct TrainingHandout {
     public let bundle: ContentBundle
     public let locale: String
     public let includeNotes: Bool
+    /// The day for training cases that give no `today:` of their own.
+    public let today: Day?
 
-    public init(bundle: ContentBundle, locale: String, includeNotes: Bool) {
+    public init(bundle: ContentBundle, locale: String, includeNotes: Bool, today: Day? = nil) {
         self.bundle = bundle
         self.locale = locale
         self.includeNotes = includeNotes
+        self.today = today
     }
 
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
@@ -26,6 +29,7 @@ public struct TrainingHandout {
 
     public func walkthrough(_ id: String) -> String? {
         var state = UIState.training(bundle: bundle, locale: locale)
+        state.today = today
         guard bundle.scenarios.contains(where: { $0.id == id && $0.training != nil }) else { return nil }
         state.openWalkthrough(id)
         state.training?.notesHidden = !includeNotes

@@ -41,7 +41,7 @@ extension Screens {
             for g in notes.learningGoals { paragraph([Span("• ")] + content.spans(g), indent: 2) }
         case last:
             title += " — " + t(.results)
-            let assessment = Assessor(bundle: bundle).assess(walk)
+            let assessment = Assessor(bundle: bundle, today: scenario.today ?? state.today).assess(walk)
             let report = ReportText(bundle: bundle, locale: locale)
             for (label, status, role) in [(UIText.recommended, PathwayStatus.recommended, Role.recommended),
                                           (.possible, .possible, .possible), (.notApplicable, .notApplicable, .notApplicable)] {
@@ -158,7 +158,7 @@ public struct QuizResult: Sendable {
     public var matchedAnswers: Int
 
     public init(bundle: ContentBundle, scenario: Scenario, caseWalk: Walk, trainee: Session) {
-        let expected = Assessor(bundle: bundle).assess(caseWalk)
+        let expected = Assessor(bundle: bundle, today: scenario.today ?? trainee.today).assess(caseWalk)
         let mine = trainee.assess()
         pathways = expected.pathways.compactMap { e in mine.pathway(e.id).map { PathwayComparison(id: e.id, trainee: $0, expected: e) } }
         matchedPathways = pathways.filter { $0.trainee.status == $0.expected.status }.count

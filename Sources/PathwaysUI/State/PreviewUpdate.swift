@@ -17,7 +17,7 @@ extension UIState {
         p.excerpts = excerpts
         p.broken = diagnostics.hasErrors
         s.preview = p
-        s.session = Session(bundle: bundle, metrics: s.metrics)
+        s.session = Session(bundle: bundle, today: s.today, metrics: s.metrics)
         s.showQuestionOrResults()
         return s
     }
@@ -40,7 +40,7 @@ extension UIState {
             guard let q = newBundle.question(id), case .success(let a) = q.validate(answer) else { continue }
             kept[id] = a
         }
-        var s = Session(bundle: newBundle, answers: kept, continued: old?.continued ?? [], metrics: metrics)
+        var s = Session(bundle: newBundle, answers: kept, continued: old?.continued ?? [], today: today, metrics: metrics)
         if let node = old?.currentNode, newBundle.question(node) != nil { s.goTo(question: node) }
         session = s
         if screen == .question || screen == .results { showQuestionOrResults() }

@@ -4,9 +4,15 @@ extension UIState {
     /// The scenario being walked through, its walk and the questions in order.
     var trainingCase: (scenario: Scenario, walk: Walk, questions: [String])? {
         guard let id = training?.scenario, let scenario = bundle.scenarios.first(where: { $0.id == id }) else { return nil }
-        let walk = FlowWalker(bundle: bundle).walk(answers: ScenarioRunner.answers(scenario.answers, in: bundle), continueWhenAnswered: true)
+        let walk = ScenarioRunner(bundle: bundle, today: today).assess(scenario).walk
         let questions = walk.stops.compactMap { stop -> String? in if case .question(let q) = stop { return q } else { return nil } }
         return (scenario, walk, questions)
+    }
+
+    /// The day a training case is assessed on: its own `today:`, else the interface's.
+    var trainingDay: Day? {
+        guard let id = training?.scenario else { return today }
+        return bundle.scenarios.first { $0.id == id }?.today ?? today
     }
 
     /// Keys on the training screens; nil when the key is not a training key (so the usual handling applies).
@@ -20,7 +26,7 @@ extension UIState {
                 mode.scenario = id
                 mode.quiz = true
                 training = mode
-                session = Session(bundle: bundle, metrics: metrics)
+                session = Session(bundle: bundle, today: trainingDay, metrics: metrics)
                 showQuestionOrResults()
                 return []
             case .char("q"), .escape:

@@ -84,6 +84,8 @@ public enum InputProblem: Hashable, Sendable {
 public struct UIState: Sendable {
     public internal(set) var bundle: ContentBundle
     public internal(set) var metrics: FlowMetrics
+    /// The day cases are assessed on, given by the program's edge (the clock there); nil: no day known.
+    public var today: Day?
     public var session: Session?
     public var screen: ScreenID = .start
     /// Where Esc goes from a detail or glossary screen.

@@ -233,7 +233,7 @@ extension UIState {
         case .menu(let item):
             switch item {
             case .newCase:
-                session = Session(bundle: bundle, metrics: metrics)
+                session = Session(bundle: bundle, today: today, metrics: metrics)
                 caseCode = nil
                 notice = []
                 notes = ""

@@ -57,6 +57,13 @@ struct BaseBundle {
         return CheckedFixture(diagnostics: checked.diagnostics, markers: markers)
     }
 
+    /// The loaded bundle (markers stripped), for tests that run the engine on a variant of the base.
+    func bundle() -> ContentBundle {
+        var bytes: [String: [UInt8]] = [:]
+        for (path, marked) in files { bytes[path] = Array(MarkedText(marked).text.utf8) }
+        return Checker.check(ContentFiles(files: bytes, displayRoot: Self.displayRoot), today: Self.today).bundle
+    }
+
     static let texts: [String: String] = [
         "bundle.yaml": """
             id: test-bundle
