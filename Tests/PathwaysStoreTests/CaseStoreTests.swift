@@ -203,7 +203,7 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertTrue(md.contains("This is information, not legal advice."), md)
         XCTAssertTrue(md.contains("## Answers\n\n- Is the person in danger right now? — No\n- How old is the person? — 29"), md)
         let text = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: nil)
-        XCTAssertTrue(text.contains("Recommended\n-----------"), text)
+        XCTAssertTrue(text.contains("Recommended — next\n------------------"), text)
         XCTAssertTrue(text.contains("Next steps:") || text.contains("Who to contact:"), text)
         XCTAssertFalse(text.contains("Answers"), "answers are left out unless asked for")
         XCTAssertFalse(text.contains("ontario"), "answers are left out unless asked for")
