@@ -87,9 +87,15 @@ struct DayOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error (never traps, even when standard error cannot be written).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    let bytes = Array((text + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+        offset += n
+    }
 }
 
 /// Prints diagnostics in the compiler style, with their hints.

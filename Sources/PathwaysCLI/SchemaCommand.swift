@@ -24,6 +24,6 @@ struct SchemaCommand: ParsableCommand {
         guard kinds.contains(kind), let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(kind).schema.json").path) else {
             throw CLIError("no schema '\(kind)'; kinds: " + kinds.joined(separator: ", "))
         }
-        FileHandle.standardOutput.write(data)
+        print(String(decoding: data, as: UTF8.self), terminator: "")
     }
 }

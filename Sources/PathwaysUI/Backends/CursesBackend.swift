@@ -46,6 +46,8 @@ public enum CursesBackend {
                     _ = state.handle(.pause)
                 } else if keeper != nil, state.locksWhenIdle, Date().timeIntervalSince(lastInput) >= lockAfter {
                     state.lock()
+                    // The store drops what it can until the passphrase is typed again.
+                    keeper?.lock()
                 }
                 continue
             }
