@@ -42,7 +42,7 @@ public enum BundleLoader {
     }
 
     /// What one file gave: its items, and the problems found reading it.
-    struct FileRead {
+    struct FileRead: Sendable {
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
         /// A flow file: the flow read (nil when broken) and where its root starts.
