@@ -30,6 +30,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case missingFile = "PW028"
     case branchNeverTaken = "PW029"
     case staleTranslation = "PW030"
+    case undeclaredContact = "PW045"
+    case inputLimit = "PW046"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -72,6 +74,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .missingFile: return "missing-file"
         case .branchNeverTaken: return "branch-never-taken"
         case .staleTranslation: return "stale-translation"
+        case .undeclaredContact: return "undeclared-contact"
+        case .inputLimit: return "input-limit"
         }
     }
 }
