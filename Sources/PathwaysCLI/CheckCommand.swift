@@ -41,7 +41,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The last line: what was read, and what was found in it.
-    /// "Checked Content/ — 51 files (pathways-ca 1.0.0): 1 error, 0 warnings; 12 more held back (see the notes) …"
+    /// "Checked Content/ — 51 files (pathways-ca 1.0.0): 1 error, 0 warnings; 12 more held back (see the note
+    /// above); 17 questions, 15 pathways, 25 scenarios"
     static func summary(_ loaded: LoadedContent) -> String {
         let checked = loaded.checked
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
@@ -49,9 +50,10 @@ struct CheckCommand: ParsableCommand {
         let warnings = checked.diagnostics.count - errors
         let held = checked.withheld.reduce(0) { $0 + $1.diagnostics.count }
         let b = checked.bundle
+        let notes = checked.withheld.count == 1 ? "the note" : "the notes"
         return "Checked \(loaded.description): \(n(errors, "error")), \(n(warnings, "warning"))"
-            + (held > 0 ? "; \(held) more held back (see the notes above)" : "")
-            + " (\(b.questions.count) questions, \(b.pathways.count) pathways, \(b.scenarios.count) scenarios)"
+            + (held > 0 ? "; \(held) more held back (see \(notes) above)" : "")
+            + "; \(b.questions.count) questions, \(b.pathways.count) pathways, \(b.scenarios.count) scenarios"
     }
 }
 
