@@ -58,7 +58,7 @@ final class EditorWorkflowTests: XCTestCase {
             .replacingOccurrences(of: "\n    kind: number", with: "\n\tkind: number")])
         let out = try BinaryRunner.run(["check"], in: dir)
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 4, out.stdout)
+        guard lines.count == 4 else { return XCTFail("expected the error, its hint, a note and the summary:\n" + out.stdout) }
         XCTAssertTrue(lines[0].hasPrefix("Content/questions/safety.yaml:"), lines[0])
         XCTAssertTrue(lines[0].hasSuffix(": error: a tab character — use spaces to indent [PW001]"), lines[0])
         XCTAssertEqual(lines[1], "    hint: YAML files are indented with spaces only; set your editor to insert spaces for the Tab key")
