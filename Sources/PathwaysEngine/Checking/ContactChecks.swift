@@ -10,7 +10,7 @@ enum ContactChecks {
         var out: [Diagnostic] = []
         for text in ContentWalk.texts(b) {
             for (locale, value) in text.texts.sorted(by: { $0.key < $1.key }) {
-                // Most texts hold neither digits nor dots: skip them without splitting.
+                // Most texts hold neither digits nor dots: skip them without scanning further.
                 guard value.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else { continue }
                 for found in ContactScan.contacts(in: value) {
                     let declared = found.isPhone ? numbers.contains(found.text.filter(\.isNumber)) : addresses.contains(ContactScan.normalised(found.text))
@@ -36,54 +36,69 @@ public enum ContactScan {
     }
 
     /// Phone-shaped tokens (dash-separated digit groups that form a phone number, or 6 digits or more in a
-    /// row) and addresses (http(s)://…, www.…, or a name ending in .ca, .com, .org or .net).
+    /// row) and addresses (http(s)://…, www.…, or a name ending in .ca, .com, .org or .net). A scan of the
+    /// UTF-8 bytes: every text of the bundle goes through it, and most hold neither.
     public static func contacts(in text: String) -> [Found] {
-        let scalars = Array(text.unicodeScalars)
+        var utf8 = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        utf8.append(0)  // a sentinel: nothing below reads past the end
+        let b = utf8, n = utf8.count - 1
+        func digit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func letter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func label(_ c: UInt8) -> Bool { letter(c) || digit(c) || c == 0x2D }
+        /// A byte that continues a word: so a match must not start right after one. (Non-ASCII counts.)
+        func wordByte(_ c: UInt8) -> Bool { letter(c) || digit(c) || c == 0x5F || c >= 0x80 }
+        func string(_ from: Int, _ to: Int) -> String { String(decoding: b[from..<to], as: UTF8.self) }
+        /// Offsets count Unicode scalars, as columns do: every byte that does not continue a sequence.
+        func scalarOffset(_ byte: Int) -> Int { b[0..<byte].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         var out: [Found] = []
         var i = 0
-        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-        func isLabel(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || isDigit(s) || s == "-") }
-        func isWordChar(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || isDigit(s) || s == "_" }
-        while i < scalars.count {
-            let c = scalars[i]
-            let startsWord = i == 0 || !isWordChar(scalars[i - 1])
-            if isDigit(c) && (i == 0 || !(isDigit(scalars[i - 1]) || scalars[i - 1] == "-")) {
+        while i < n {
+            let c = b[i]
+            if digit(c) && (i == 0 || !(digit(b[i - 1]) || b[i - 1] == 0x2D)) {
                 var j = i
-                while j < scalars.count && (isDigit(scalars[j]) || scalars[j] == "-") { j += 1 }
+                while j < n && (digit(b[j]) || b[j] == 0x2D) { j += 1 }
                 var end = j
-                while end > i && scalars[end - 1] == "-" { end -= 1 }
-                let token = String(String.UnicodeScalarView(scalars[i..<end]))
+                while end > i && b[end - 1] == 0x2D { end -= 1 }
+                let token = string(i, end)
                 // Not the digits of an address such as 211ontario.ca.
-                let inWord = j < scalars.count && (scalars[j].properties.isAlphabetic || scalars[j] == ".") && j + 1 < scalars.count && isLabel(scalars[j + 1])
-                if !inWord && (token.contains("-") ? ContactFormat.isPhone(token) : token.count >= 6) {
-                    out.append(Found(text: token, offset: i, isPhone: true))
+                let inWord = (letter(b[j]) || b[j] == 0x2E) && label(b[j + 1])
+                if !inWord && (token.hasASCII("-") ? ContactFormat.isPhone(token) : end - i >= 6) {
+                    out.append(Found(text: token, offset: scalarOffset(i), isPhone: true))
                     i = j
                     continue
                 }
+                if !inWord { i = j; continue }
             }
-            if startsWord && isLabel(c) {
-                let rest = String(String.UnicodeScalarView(scalars[i...].prefix(8))).lowercased()
+            // An address: found from its first dot ("www.", ".ca"), then widened to where it starts.
+            if c == 0x2E && i > 0 && label(b[i - 1]) && label(b[i + 1]) {
+                var start = i
+                while start > 0 && (label(b[start - 1]) || b[start - 1] == 0x2E) { start -= 1 }
                 var j = i
-                if rest.hasPrefix("http://") || rest.hasPrefix("https://") {
-                    while j < scalars.count && !(scalars[j].properties.isWhitespace || scalars[j] == ")" || scalars[j] == "]") { j += 1 }
-                } else {
-                    while j < scalars.count && (isLabel(scalars[j]) || scalars[j] == ".") { j += 1 }
-                    let host = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
-                    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-                    let www = host.hasPrefix("www.") && labels.count >= 3
-                    let known = labels.count >= 2 && ["ca", "com", "org", "net"].contains(labels.last.map(String.init) ?? "")
-                    guard www || known || (host.hasSuffix(".") && ["ca", "com", "org", "net"].contains(String(labels.dropLast().last ?? ""))) else {
-                        i = max(j, i + 1)
-                        continue
-                    }
-                    // An address may go on with a path.
-                    if j < scalars.count && scalars[j] == "/" {
-                        while j < scalars.count && !(scalars[j].properties.isWhitespace || [")", "]", ",", ";"].contains(scalars[j])) { j += 1 }
-                    }
+                while j < n && (label(b[j]) || b[j] == 0x2E) { j += 1 }
+                var hostEnd = j
+                while hostEnd > start && b[hostEnd - 1] == 0x2E { hostEnd -= 1 }
+                let host = string(start, hostEnd).lowercased()
+                var from = start
+                var scheme = false
+                for s in ["https://", "http://"] where from >= s.utf8.count && string(from - s.utf8.count, from).lowercased() == s {
+                    from -= s.utf8.count
+                    scheme = true
+                    break
                 }
-                while j > i && (scalars[j - 1] == "." || scalars[j - 1] == ",") { j -= 1 }
-                out.append(Found(text: String(String.UnicodeScalarView(scalars[i..<j])), offset: i, isPhone: false))
-                i = j
+                let labels = host.split(separator: ".")
+                let known = scheme || (host.hasPrefix("www.") && labels.count >= 3)
+                    || (labels.count >= 2 && ["ca", "com", "org", "net"].contains(String(labels.last ?? "")))
+                guard known, from == 0 || !wordByte(b[from - 1]) else { i = max(j, i + 1); continue }
+                var end = hostEnd
+                if scheme {
+                    end = hostEnd
+                    while end < n && !(b[end] == 0x20 || b[end] == 0x0A || b[end] == 0x09 || b[end] == 0x0D || b[end] == 0x29 || b[end] == 0x5D) { end += 1 }
+                } else if b[end] == 0x2F {
+                    while end < n && !(b[end] == 0x20 || b[end] == 0x0A || b[end] == 0x09 || b[end] == 0x0D || b[end] == 0x29 || b[end] == 0x5D || b[end] == 0x2C || b[end] == 0x3B) { end += 1 }
+                }
+                while end > from && (b[end - 1] == 0x2E || b[end - 1] == 0x2C) { end -= 1 }
+                out.append(Found(text: string(from, end), offset: scalarOffset(from), isPhone: false))
+                i = max(end, i + 1)
                 continue
             }
             i += 1
