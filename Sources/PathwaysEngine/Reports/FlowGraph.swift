@@ -88,22 +88,7 @@ public struct FlowGraph: Sendable {
 
     /// Words in lines of at most `width` characters, broken between words (a longer word stays whole).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = ""
-            for word in paragraph.split(separator: " ") {
-                if current.isEmpty {
-                    current = String(word)
-                } else if current.count + 1 + word.count <= width {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    current = String(word)
-                }
-            }
-            lines.append(current)
-        }
-        return lines
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { WordWrap.lines($0, width: width) }
     }
 
     public func render(_ format: Format) -> String {

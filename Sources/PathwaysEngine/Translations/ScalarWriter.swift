@@ -84,19 +84,6 @@ enum ScalarWriter {
     static func wrap(_ paragraph: String, width: Int) -> [String] {
         guard !paragraph.isEmpty else { return [] }
         if paragraph.contains("  ") || paragraph.hasSuffix(" ") { return [paragraph] }
-        var lines: [String] = []
-        var current = ""
-        for word in paragraph.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        lines.append(current)
-        return lines
+        return WordWrap.lines(paragraph, width: width)
     }
 }
