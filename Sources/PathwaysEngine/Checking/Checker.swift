@@ -17,7 +17,7 @@ public enum Checker {
     /// Loads and checks `files`. `today` decides whether the review date is overdue.
     public static func check(_ files: ContentFiles, today: Day?) -> CheckedBundle {
         let loaded = BundleLoader.load(files)
-        let found = check(loaded.bundle, today: today, ages: ages(files))
+        let found = check(loaded.bundle, today: today, age: { files.modified[files.relativePath($0)] })
         var seen = Set<Diagnostic>()
         let all = (loaded.diagnostics + found).filter { seen.insert($0).inserted }
         // What only follows from an unreadable or missing file is counted, not listed.
@@ -53,15 +53,10 @@ public enum Checker {
         return (listed, over.keys.sorted().map { WithheldDiagnostics(file: $0, reason: .tooMany, diagnostics: over[$0] ?? []) })
     }
 
-    /// Each file's modification time by the path diagnostics show, to tell a copy from its original.
-    static func ages(_ files: ContentFiles) -> [String: Int] {
-        var out: [String: Int] = [:]
-        for (path, time) in files.modified { out[files.displayPath(path)] = time }
-        return out
-    }
 
-    /// Every diagnostic about an already loaded bundle. `ages`: each file's modification time, by shown path.
-    public static func check(_ bundle: ContentBundle, today: Day?, ages: [String: Int] = [:]) -> [Diagnostic] {
+
+    /// Every diagnostic about an already loaded bundle. `age`: when a file (by shown path) last changed, if known.
+    public static func check(_ bundle: ContentBundle, today: Day?, age: @escaping @Sendable (String) -> Int? = { _ in nil }) -> [Diagnostic] {
         // Independent groups of checks, run side by side (the longest first, so the cores finish together)
         // and joined in this order.
         let groups: [@Sendable () -> [Diagnostic]] = [
@@ -76,7 +71,7 @@ public enum Checker {
                 return ContentWalk.conditions(bundle).flatMap { types.check($0) }
             },
             { ReferenceChecks.all(bundle) },
-            { IdentityChecks.duplicates(bundle, ages: ages) + ContactChecks.undeclared(bundle) },
+            { IdentityChecks.duplicates(bundle, age: age) + ContactChecks.undeclared(bundle) },
         ]
         return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }
     }

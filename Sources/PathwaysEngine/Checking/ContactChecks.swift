@@ -9,9 +9,8 @@ enum ContactChecks {
         }
         var out: [Diagnostic] = []
         for text in ContentWalk.texts(b) {
-            for (locale, value) in text.texts.sorted(by: { $0.key < $1.key }) {
-                // Most texts hold neither digits nor dots: skip them without scanning further.
-                guard value.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else { continue }
+            // The order does not matter: diagnostics are sorted for display.
+            for (locale, value) in text.texts where ContactScan.mayHoldContact(value) {
                 for found in ContactScan.contacts(in: value) {
                     let declared = found.isPhone ? numbers.contains(found.text.filter(\.isNumber)) : addresses.contains(ContactScan.normalised(found.text))
                     guard !declared else { continue }
@@ -33,6 +32,18 @@ public enum ContactScan {
         /// Where it starts, in Unicode scalars from the start of the text (as columns are counted).
         public var offset: Int
         public var isPhone: Bool
+    }
+
+    /// Whether a text holds a digit, or a dot followed by a letter or digit ("example.org"): without either
+    /// it holds no number or address, and most texts are skipped on this one pass over their bytes.
+    static func mayHoldContact(_ text: String) -> Bool {
+        var previousDot = false
+        for c in text.utf8 {
+            if c >= 0x30 && c <= 0x39 { return true }
+            if previousDot && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { return true }
+            previousDot = c == 0x2E
+        }
+        return false
     }
 
     /// Phone-shaped tokens (dash-separated digit groups that form a phone number, or 6 digits or more in a

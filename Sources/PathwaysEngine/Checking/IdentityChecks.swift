@@ -1,7 +1,7 @@
 /// Finds ids used twice where they must be unique.
 enum IdentityChecks {
-    /// `ages`: each file's modification time by shown path, when known.
-    static func duplicates(_ b: ContentBundle, ages: [String: Int] = [:]) -> [Diagnostic] {
+    /// `age`: when a file (by shown path) last changed, when known.
+    static func duplicates(_ b: ContentBundle, age: (String) -> Int? = { _ in nil }) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func check(_ kind: String, _ items: [(String, SourceLocation)]) {
             var places: [String: [SourceLocation]] = [:]
@@ -12,7 +12,7 @@ enum IdentityChecks {
             }
             for id in order {
                 guard let all = places[id], all.count > 1 else { continue }
-                let ranked = Original.ranked(all, id: id, ages: ages)
+                let ranked = Original.ranked(all, id: id, age: age)
                 for copy in ranked.dropFirst() {
                     out.append(Diagnostic(.duplicateID, at: copy, "duplicate \(kind) id '\(id)' (first defined at \(ranked[0]))",
                                           hint: "give this one an id of its own, or remove it if it is a copy"))
@@ -56,7 +56,7 @@ enum IdentityChecks {
 /// though the copy's name sorts first.
 enum Original {
     /// The places, the original first.
-    static func ranked(_ places: [SourceLocation], id: String, ages: [String: Int]) -> [SourceLocation] {
+    static func ranked(_ places: [SourceLocation], id: String, age: (String) -> Int?) -> [SourceLocation] {
         func stem(_ file: String) -> String {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             return name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
@@ -68,8 +68,7 @@ enum Original {
             // A file whose name is another's name with more added ("x copy", "x-2", "copy of x") is a copy.
             let derived = stems.indices.contains { j in stems[j] != stems[i] && stems[i].contains(stems[j]) } ? 1 : 0
             // Otherwise the file changed longest ago; then file and line order.
-            let age = ages[places[i].file] ?? 0
-            return (named, derived, age, places[i])
+            return (named, derived, age(places[i].file) ?? 0, places[i])
         }
         return places.indices.sorted { rank($0) < rank($1) }.map { places[$0] }
     }

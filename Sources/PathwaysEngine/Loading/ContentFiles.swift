@@ -63,6 +63,12 @@ public struct ContentFiles: Sendable {
         displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
+    /// The relative path of a path as shown (the inverse of `displayPath`).
+    public func relativePath(_ display: String) -> String {
+        let root = displayRoot.isEmpty ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
+        return display.hasPrefix(root) ? String(display.dropFirst(root.count)) : display
+    }
+
     /// A SHA-256 over every file's path and contents, in path order.
     public var hash: String {
         var digest = BundleDigest()
