@@ -24,7 +24,7 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         let (bundle, locale) = try options.usableBundle(lang: lang)
         let bytes: [UInt8]
-        switch FileBytes.read(answers) {
+        switch FileBytes.read(answers, streams: true) {
         case .success(let b): bytes = b
         case .failure(let failure): throw CLIError("the answers file: \(failure)")
         }

@@ -57,7 +57,7 @@ struct TranslationsCommand: ParsableCommand {
                 throw CLIError("the bundle does not declare the locale '\(lang)' as a translation")
             }
             let bytes: [UInt8]
-            switch FileBytes.read(file) {
+            switch FileBytes.read(file, streams: true) {
             case .success(let b): bytes = b
             case .failure(let failure): throw CLIError("the CSV: \(failure)")
             }

@@ -65,6 +65,9 @@ final class InputLimitTests: XCTestCase {
         defer { unlink(path) }
         guard case .failure(let failure) = FileBytes.read(path) else { return XCTFail("read a FIFO") }
         XCTAssertEqual(failure, .notRegularFile(path: path))
+        // A stream asked for (`--answers /dev/stdin`) is read, up to the limit.
+        XCTAssertEqual(try FileBytes.read("/dev/null", streams: true).get(), [])
+        guard case .failure(.tooLarge) = FileBytes.read("/dev/zero", streams: true) else { return XCTFail("read /dev/zero without end") }
     }
 
     /// 30,000 '[' took libyaml seconds (quadratic) when read to the end; the reading now stops at level 65.

@@ -17,22 +17,30 @@ public enum FileBytes {
         }
     }
 
-    /// The file's bytes; fails for anything but a regular file, or when it holds more than `limit` bytes
-    /// (checked while reading too, so a file that grows meanwhile is not read without end).
-    public static func read(_ path: String, limit: Int = InputLimits.fileBytes) -> Result<[UInt8], Failure> {
-        contents(path, limit: limit).map(\.bytes)
+    /// The file's bytes; fails when it holds more than `limit` bytes (checked while reading too, so a file
+    /// that grows meanwhile is not read without end). `streams`: a pipe or device (`/dev/stdin`) is read
+    /// too, up to the limit; otherwise anything but a regular file is refused.
+    public static func read(_ path: String, limit: Int = InputLimits.fileBytes, streams: Bool = false) -> Result<[UInt8], Failure> {
+        contents(path, limit: limit, streams: streams).map(\.bytes)
     }
 
     /// The bytes and when the file was last changed (seconds since 1970).
-    static func contents(_ path: String, limit: Int = InputLimits.fileBytes) -> Result<(bytes: [UInt8], modified: Int), Failure> {
+    static func contents(_ path: String, limit: Int = InputLimits.fileBytes, streams: Bool = false) -> Result<(bytes: [UInt8], modified: Int), Failure> {
         // Non-blocking, so a FIFO given by mistake is refused instead of waited on.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.unreadable(path: path)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(path: path)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile(path: path)) }
-        let claimed = max(Int(info.st_size), 0)
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || (streams && (kind == S_IFIFO || kind == S_IFCHR || kind == S_IFSOCK)) else {
+            return .failure(.notRegularFile(path: path))
+        }
+        if kind != S_IFREG {
+            // A stream is waited on like any reader would: blocking again after the open.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        }
+        let claimed = kind == S_IFREG ? max(Int(info.st_size), 0) : 0
         guard claimed <= limit else { return .failure(.tooLarge(path: path, bytes: claimed, limit: limit)) }
         // Straight into an array of the file's size (no zero-filled buffer: 10,000 small files add up), then
         // on to the end in case the file grew meanwhile.
