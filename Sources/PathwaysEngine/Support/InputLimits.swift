@@ -11,6 +11,7 @@ public enum InputLimits {
 
     /// "16 MB", for messages.
     public static func describe(bytes: Int) -> String {
-        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+        if bytes >= 10 << 30 { return "\(bytes >> 30) GB" }
+        return bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
     }
 }
