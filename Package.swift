@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         // The decision-tree engine: content model, loading, checking, conditions, sessions, assessment.
-        .target(name: "PathwaysEngine", dependencies: ["CLibYAML"]),
+        .target(name: "PathwaysEngine", dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")]),
         // libyaml from Debian, whose events the engine composes into located nodes itself.
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // The shipped content bundle, embedded as a package resource.

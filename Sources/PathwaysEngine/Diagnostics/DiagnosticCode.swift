@@ -36,6 +36,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case cautionShownEverywhere = "PW034"
     case scenarioWithoutDay = "PW035"
     case exclusiveOutsideTickAll = "PW040"
+    case undeclaredContact = "PW045"
+    case inputLimit = "PW046"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -86,6 +88,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .cautionShownEverywhere: return "caution-shown-everywhere"
         case .scenarioWithoutDay: return "scenario-without-day"
         case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
+        case .undeclaredContact: return "undeclared-contact"
+        case .inputLimit: return "input-limit"
         }
     }
 }
