@@ -25,9 +25,10 @@ struct PreviewCommand: ParsableCommand {
         guard !shouldUseLineMode(plain: false) else {
             // No terminal to draw on: say what the checker says, as `pathways check` would.
             printDiagnostics(first.diagnostics) { print($0) }
+            for note in first.notes { print("note: " + note) }
             throw CLIError("the preview needs a terminal")
         }
-        var state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts)
+        var state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts, notes: first.notes)
         state.today = Clock.today()
         let status = CursesBackend.run(state, color: colorWanted(noColor: noColor), keeper: nil, preview: source)
         if status != 0 { throw ExitCode(status) }
@@ -73,7 +74,7 @@ final class FolderPreview: PreviewSource {
             guard from <= to else { continue }
             excerpts[i] = (from...to).map { String(format: "%4d ", $0) + lines[$0 - 1] }
         }
-        return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts)
+        return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts, notes: checked.withheld.map(\.note))
     }
 
     func recordScenario(_ session: Session) -> String {

@@ -39,7 +39,7 @@ public enum CursesBackend {
             let waitMs: Int32 = state.waitsForPause ? 600 : (source == nil ? 1000 : 250)
             let event = keys.next(timeout: waitMs)
             if let reload = source?.poll() {
-                state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
+                state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts, notes: reload.notes)
             }
             guard let event else {
                 if state.waitsForPause {
