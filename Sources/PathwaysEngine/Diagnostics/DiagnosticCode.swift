@@ -35,6 +35,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fixedDateComparison = "PW033"
     case cautionShownEverywhere = "PW034"
     case scenarioWithoutDay = "PW035"
+    /// `q is unsure` on a question that has no "Not sure" option, so the test could never be true.
+    case noUnsureOption = "PW036"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -84,6 +86,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .fixedDateComparison: return "fixed-date-comparison"
         case .cautionShownEverywhere: return "caution-shown-everywhere"
         case .scenarioWithoutDay: return "scenario-without-day"
+        case .noUnsureOption: return "no-unsure-option"
         }
     }
 }
