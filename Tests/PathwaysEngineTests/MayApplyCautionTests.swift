@@ -24,6 +24,8 @@ final class MayApplyCautionTests: XCTestCase {
                 text: {en: Known but pointing away., fr: Connu mais dans l’autre sens.}
               - when: "status = visitor or indicators has unpaid_wages"
                 text: {en: Surely applies., fr: S’applique sûrement.}
+              - when: "indicators has unpaid_wages or (status = visitor and age < 18)"
+                text: {en: Known inside a part that fails., fr: Connu dans une partie fausse.}
             """, in: "pathways/trp.yaml")
         b["pathways/noted.yaml"] = """
             id: noted
@@ -57,7 +59,8 @@ final class MayApplyCautionTests: XCTestCase {
         XCTAssertEqual(shown, ["unknown: A known answer points here.", "unknown: Known under a not.", "yes: Surely applies."],
                        """
                        a caution resting only on the declined answer says nothing about this case; 'status = worker' is \
-                       false under a 'not', so it points to its caution; 'status = visitor' is true under a 'not', so it points away
+                       false under a 'not', so it points to its caution; 'status = visitor' is true under a 'not', so it points away; \
+                       and inside '(status = visitor and age < 18)', which fails, it points to nothing
                        """)
     }
 

@@ -129,19 +129,27 @@ public struct Assessor: Sendable {
     }
 
     /// Whether something the person did say points to a condition that is not known: a test inside it that
-    /// holds on the answers given (or fails, under a `not`). A caution that may apply is shown only then; one
-    /// that rests only on what is not known ("The claim is still waiting" when no one knows of a claim) says
-    /// nothing about this case. A malformed condition (reported by `check`) is shown as it always was.
+    /// holds on the answers given (or fails, under a `not`), in a part that is not already decided the other
+    /// way. A caution that may apply is shown only then; one that rests only on what is not known ("The claim
+    /// is still waiting" when no one knows of a claim) says nothing about this case. A malformed condition
+    /// (reported by `check`) is shown as it always was.
     func pointedTo(_ c: ConditionText?, _ state: (String) -> AnswerState) -> Bool {
         guard let parsed = c?.parsed else { return true }
         return pointedTo(parsed, holds: true, state)
     }
 
+    /// `holds`: whether the caution needs `c` true (false under an odd number of `not`s).
     private func pointedTo(_ c: Condition, holds: Bool, _ state: (String) -> AnswerState) -> Bool {
         switch c {
         case .constant: return false
         case .not(let inner): return pointedTo(inner, holds: !holds, state)
-        case .and(let cs), .or(let cs): return cs.contains { pointedTo($0, holds: holds, state) }
+        case .and(let cs):
+            // A part that fails makes this `and` false: nothing inside it points to the caution.
+            if holds && cs.contains(where: { evaluator.evaluate($0, state) == .no }) { return false }
+            return cs.contains { pointedTo($0, holds: holds, state) }
+        case .or(let cs):
+            if !holds && cs.contains(where: { evaluator.evaluate($0, state) == .yes }) { return false }
+            return cs.contains { pointedTo($0, holds: holds, state) }
         default: return evaluator.evaluate(c, state) == (holds ? .yes : .no)
         }
     }
