@@ -38,6 +38,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case exclusiveOutsideTickAll = "PW040"
     case undeclaredContact = "PW045"
     case inputLimit = "PW046"
+    /// `q is unsure` on a question that has no "Not sure" option, so the test could never be true.
+    case noUnsureOption = "PW036"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
@@ -90,6 +92,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
         case .undeclaredContact: return "undeclared-contact"
         case .inputLimit: return "input-limit"
+        case .noUnsureOption: return "no-unsure-option"
         }
     }
 }
