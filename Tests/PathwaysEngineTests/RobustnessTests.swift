@@ -443,9 +443,10 @@ enum Mutations {
             let bytes = shape.make()
             return FileMutation(path: path, bytes: bytes, detail: "replaced by \(shape.name)", excerpt: Show.bytes(bytes, around: 0))
         }
-        // Try random files until one has something this kind can mutate.
-        for _ in 0..<60 {
-            let path = rng.pick(paths)
+        // Try random files until one has something this kind can mutate; then, so that a bundle with many
+        // files of one kind (scenarios) cannot leave a case with nothing, every file in turn.
+        for i in 0..<(60 + paths.count) {
+            let path = i < 60 ? rng.pick(paths) : paths[i - 60]
             let bytes = base.files[path]!
             let role = BundleLoader.role(of: path)!
             if let (out, detail, focus) = apply(kind, &rng, bytes: bytes, path: path, role: role, checked: checked), out != bytes {

@@ -120,7 +120,9 @@ final class ShippedContentTests: XCTestCase {
         XCTAssertFalse(english("health-coverage").contains("family-violence permit, and their family members"))
         XCTAssertFalse(all.contains("must be told"))
         XCTAssertFalse(all.contains("Do not delay"))
-        XCTAssertTrue(english("owp-vulnerable-workers").contains("Apply soon, while the renewal is waiting"))
+        // Said once (third review, T8): "only while the renewal is still waiting. Apply soon."
+        XCTAssertTrue(english("owp-vulnerable-workers").contains("only while the renewal is still waiting. Apply soon."))
+        XCTAssertFalse(english("owp-vulnerable-workers").contains("Apply soon, while the renewal is waiting"))
         XCTAssertFalse(bundle.pathway("owp-vulnerable-workers")!.eligibility.contains { $0.notMet?.texts["en"]?.contains("layoff") == true },
                        "fair layoffs are a caution about the rules, not a verdict on the person")
         XCTAssertTrue(english("vtip-trp").contains("can tell the officer, if they wish"))
