@@ -53,6 +53,20 @@ final class ThirdReviewTests: XCTestCase {
         XCTAssertFalse(hc.contains { $0.hasPrefix("An H&C application does not stop a removal") }, "\(hc)")
     }
 
+    // MARK: - T10, J5: refugee-claim texts that fit where the claim stands
+
+    func testARefusedClaimantIsNotToldHowToMakeAClaimAndTheFourteenDaysAreNoPromise() throws {
+        let refused = try assess("refused-prra-removal-date-set")
+        let texts = cautions(refused, "refugee-claim-advice")
+        XCTAssertFalse(texts.contains { $0.contains("before making a claim") || $0.contains("15 days to file") }, "\(texts)")
+        let steps = try XCTUnwrap(bundle.pathway("refugee-claim-advice")).steps.compactMap { $0.text.texts["en"] }
+        XCTAssertFalse(steps.contains { $0.contains("before making a claim") || $0.contains("15 days") })
+        let none = try assess("crossed-from-us-recently")
+        XCTAssertTrue(cautions(none, "refugee-claim-advice").contains { $0.hasPrefix("Get legal advice before making a claim") })
+        let t = ReportText(bundle: bundle, locale: "en")
+        XCTAssertTrue(none.deadlines.map(t.deadline).contains { $0.contains("14 days after crossing") && $0.contains("can still be blocked by other rules") })
+    }
+
     // MARK: - E6: no request while a PRRA waits after an ineligible claim
 
     func testTheTraffickingPermitSaysNoRequestCanBeMadeWhileThePRRAWaits() throws {
