@@ -130,6 +130,13 @@ final class ThirdReviewTests: XCTestCase {
         XCTAssertFalse(cautions(claimant, "health-coverage").contains { $0.contains("may have no public health coverage") })
     }
 
+    func testTheCrisisLineIsNotListedUnderHealthCoverageForAPurelyMedicalNeed() throws {
+        let medical = try assess("citizen-needs-care-only")
+        XCTAssertFalse(medical.pathways.first { $0.id == "health-coverage" }?.referrals.contains("suicide-crisis-helpline") ?? true)
+        let crisis = try assess("claimant-needs-mental-health-care")
+        XCTAssertTrue(crisis.pathways.contains { $0.referrals.contains("suicide-crisis-helpline") })
+    }
+
     func testTheFamilyViolencePermitSummaryDoesNotPromiseNoFee() throws {
         let summary = try XCTUnwrap(bundle.pathway("family-violence-trp")?.summary)
         XCTAssertFalse((summary.texts["en"] ?? "").contains("It has no fee"))
