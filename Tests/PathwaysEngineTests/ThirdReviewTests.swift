@@ -23,6 +23,19 @@ final class ThirdReviewTests: XCTestCase {
         return a.pathways.filter { $0.id == pathway }.flatMap { $0.cautions.map(t.caution) }
     }
 
+    // MARK: - T2: a reason cites only the answers that made it hold
+
+    func testAReasonCitesOnlyTheAnswersThatCounted() throws {
+        let a = try assess("refused-claim-removal-order")
+        let vtip = try XCTUnwrap(a.pathways.first { $0.id == "vtip-trp" })
+        let second = try XCTUnwrap(vtip.reasons.first { ($0.text.texts["en"] ?? "").hasPrefix("Second part of the test") })
+        XCTAssertEqual(second.evidence.map(\.question), ["indicators"])
+        XCTAssertEqual(second.evidence.first?.answer, .value(.options(["confiscated_documents", "confinement_surveillance", "forced_work"])),
+                       "unpaid wages are not part of the test")
+        let safety = try XCTUnwrap(a.pathways.first { $0.id == "safety-planning" })
+        XCTAssertEqual(safety.reasons.first?.evidence.map(\.question), ["indicators"], "not 'in danger: No', 'partner harms: No'")
+    }
+
     // MARK: - E3: the Ontario employment standards number stays in Ontario
 
     func testOntarioEmploymentStandardsAreNotShownInOtherProvincesWhenWhereTheWorkHappenedWasNotAsked() throws {

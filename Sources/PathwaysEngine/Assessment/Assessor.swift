@@ -56,7 +56,7 @@ public struct Assessor: Sendable {
                 continue
             }
             let refs = condition.questionRefs.map(\.name)
-            let evidence = unique(refs).compactMap { id in walk.effective[id].map { Evidence(question: id, answer: $0) } }
+            let evidence = DecidingAnswers(evaluator: evaluator).evidence(condition, walk: walk, state)
             switch evaluator.evaluate(condition, state) {
             case .yes:
                 met.append(Reason(kind: .met, text: dated(criterion.met ?? describe(criterion.condition), state), evidence: evidence))
