@@ -36,6 +36,19 @@ final class ThirdReviewTests: XCTestCase {
         XCTAssertEqual(safety.reasons.first?.evidence.map(\.question), ["indicators"], "not 'in danger: No', 'partner harms: No'")
     }
 
+    // MARK: - T12: a declined question is the person's to come back to
+
+    func testADeclinedQuestionThatWouldDecideAPathwayIsMarkedAsThePersonsChoice() throws {
+        let a = try assess("declines-sensitive-questions")
+        let possible = a.pathways.filter { $0.status == .possible }
+        XCTAssertTrue(possible.contains { !$0.declined.isEmpty })
+        for p in possible { XCTAssertTrue(Set(p.declined).isSubset(of: p.missing), p.id) }
+        let report = AssessmentReport(bundle: bundle, locale: "en", style: .text).render(a)
+        XCTAssertTrue(report.contains("(the person chose not to answer; come back to it only if they want to)"))
+        let fr = AssessmentReport(bundle: bundle, locale: "fr", style: .text).render(a)
+        XCTAssertTrue(fr.contains("(la personne a choisi de ne pas répondre; n’y revenez que si elle le souhaite)"))
+    }
+
     // MARK: - E3: the Ontario employment standards number stays in Ontario
 
     func testOntarioEmploymentStandardsAreNotShownInOtherProvincesWhenWhereTheWorkHappenedWasNotAsked() throws {

@@ -69,6 +69,8 @@ public struct PathwayAssessment: Hashable, Sendable {
     public var reasons: [Reason]
     /// For possible pathways: the questions whose answers would decide it, in the order they are asked.
     public var missing: [String]
+    /// Of `missing`, the questions the person chose not to answer: shown as theirs to come back to, or not.
+    public var declined: [String] = []
     public var cautions: [AppliedCaution]
     /// Referral ids that fit this case (for its province, say).
     public var referrals: [String]

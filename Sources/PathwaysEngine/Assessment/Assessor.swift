@@ -101,6 +101,7 @@ public struct Assessor: Sendable {
         }
         var result = PathwayAssessment(id: p.id, status: status, urgent: p.urgent, reasons: reasons, missing: missing,
                                        cautions: cautions, referrals: referrals)
+        result.declined = missing.filter { walk.effective[$0] == .declined }
         result.priority = priority(of: p, state)
         result.deadlines = deadlines(of: p, status: status, state)
         return result

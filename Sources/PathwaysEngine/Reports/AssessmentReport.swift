@@ -89,7 +89,9 @@ public struct AssessmentReport: Sendable {
             out.append("  " + EngineText.text(title, locale) + ":")
             for s in items { out.append(String(repeating: "  ", count: i + 1) + "- " + s) }
         }
-        list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))
+        list(ReportWords.missing, p.missing.map { q in
+            t.prompt(ofQuestion: q) + (p.declined.contains(q) ? " " + EngineText.text(ReportWords.choseNotToAnswer, locale) : "")
+        })
         list(ReportWords.cautions, p.cautions.map(t.caution))
         // A pathway that does not apply shows only the cautions meant for that case, and no details.
         guard p.status != .notApplicable else { return }

@@ -93,6 +93,8 @@ enum ReportWords {
     static let urgent = LocalizedText(["en": "URGENT", "fr": "URGENT"])
     static let missing = LocalizedText(["en": "Questions that would decide it", "fr": "Questions qui permettraient de trancher"])
     static let cautions = LocalizedText(["en": "Cautions", "fr": "Mises en garde"])
+    static let choseNotToAnswer = LocalizedText(["en": "(the person chose not to answer; come back to it only if they want to)",
+                                                 "fr": "(la personne a choisi de ne pas répondre; n’y revenez que si elle le souhaite)"])
     static let referrals = LocalizedText(["en": "Who to contact", "fr": "Qui contacter"])
     static let steps = LocalizedText(["en": "Next steps", "fr": "Prochaines étapes"])
     static let documents = LocalizedText(["en": "Documents", "fr": "Documents"])

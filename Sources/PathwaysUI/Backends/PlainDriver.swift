@@ -456,7 +456,9 @@ public struct PlainDriver {
                 write("  \(n). " + report.title(ofPathway: p.id))
                 for r in p.reasons { write("     - " + report.reason(r)) }
                 if p.status == .possible && !p.missing.isEmpty {
-                    write("     " + UIText.stillToFindOut.text(locale) + " " + p.missing.map { content.plain(bundle.question($0)?.prompt) }.joined(separator: " / "))
+                    write("     " + UIText.stillToFindOut.text(locale) + " " + p.missing.map { q in
+                        content.plain(bundle.question(q)?.prompt) + (p.declined.contains(q) ? " " + UIText.choseNotToAnswer.text(locale) : "")
+                    }.joined(separator: " / "))
                 }
             }
         }

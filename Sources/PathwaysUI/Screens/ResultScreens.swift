@@ -44,6 +44,7 @@ extension Screens {
                     for q in p.missing {
                         let reached = s.reaches(question: q)
                         let text = content.plain(bundle.question(q)?.prompt) + (reached ? "" : " " + t(.notReached))
+                            + (p.declined.contains(q) ? " " + t(.choseNotToAnswer) : "")
                         body.add(text, reached ? .plain : .muted, target: reached ? .question(q) : .pathway(p.id), lead: "      → ", hang: "        ")
                     }
                 }

@@ -7,7 +7,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case step, ofAbout, whyWeAsk, preferNotToSay, glossary, noTerms
     case typeNumber, typeWholeNumber, typeDate, typeText, between, atLeast, atMost
     case review, setAside, setAsideNote, noAnswers, notAnsweredYet, changeHint
-    case results, urgent, recommended, possible, notApplicable, stillToFindOut, whyNot, notReached
+    case results, urgent, recommended, possible, notApplicable, stillToFindOut, whyNot, notReached, choseNotToAnswer
     case continueConversation, stoppedAt
     case summary, reasons, steps, documents, fees, duration, cautions, mayApply, verify, whoToContact, sources
     case notLegalAdvice, tooSmall, noNames
@@ -69,6 +69,8 @@ public enum UIText: String, CaseIterable, Sendable {
         .stillToFindOut: ("Would decide it:", "Permettrait de trancher :"),
         .whyNot: ("Why not:", "Pourquoi pas :"),
         .notReached: ("(not reached yet)", "(pas encore atteinte)"),
+        .choseNotToAnswer: ("(the person chose not to answer; come back to it only if they want to)",
+                            "(la personne a choisi de ne pas répondre; n’y revenez que si elle le souhaite)"),
         .continueConversation: ("Continue the conversation", "Poursuivre la conversation"),
         .stoppedAt: ("Not finished: the next question is", "Pas terminé : la prochaine question est"),
         .summary: ("What it is", "De quoi il s’agit"),
