@@ -53,9 +53,9 @@ final class SchemaTests: XCTestCase {
     /// the YAML extension is warned too.
     func testTheSchemasRequireWhatCheckRequires() throws {
         let mistakes: [(file: String, old: String, new: String, schema: String)] = [
-            ("pathways/legal-aid.yaml", "\nsources: [S28, S29, S30, S31, S32, S33, S34, S5]", "",
+            ("pathways/legal-aid.yaml", "\nsources: [S28, S29, S30, S31, S32, S33, S34, S5, S13, S43]", "",
              "pathways/legal-aid.yaml: (top): 'sources' is a required property"),
-            ("pathways/legal-aid.yaml", "\nsources: [S28, S29, S30, S31, S32, S33, S34, S5]", "\nsources: []",
+            ("pathways/legal-aid.yaml", "\nsources: [S28, S29, S30, S31, S32, S33, S34, S5, S13, S43]", "\nsources: []",
              "pathways/legal-aid.yaml: sources: [] is too short"),
             ("referrals.yaml", "    phone: \"911\"\n    sources: [S2]\n", "    phone: \"911\"\n",
              "referrals.yaml: referrals/0: 'sources' is a required property"),
