@@ -111,7 +111,7 @@ final class ThirdReviewTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(citizens.count, 5)
         for s in citizens {
             let a = ScenarioRunner(bundle: bundle, today: nil).assess(s).assessment
-            for id in ["child-protection", "school-for-children"] {
+            for id in ["child-protection", "school-for-children", "emergency-911"] {
                 guard let p = a.pathways.first(where: { $0.id == id }), p.status != .notApplicable,
                       let pathway = bundle.pathway(id) else { continue }
                 let steps = pathway.steps.map { $0.text.texts["en"] ?? "" }
