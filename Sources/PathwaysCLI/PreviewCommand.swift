@@ -71,6 +71,15 @@ final class FolderPreview: PreviewSource {
         return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts)
     }
 
+    /// A training case skeleton of the walk, as `training/draft-YYYYMMDD-HHMMSS.yaml` in the previewed folder.
+    func recordTrainingCase(_ draft: TrainingDraft, bundle: ContentBundle) -> String {
+        let dir = folder.appendingPathComponent("training")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let id = "draft-" + TrainingFolders.stamp()
+        return TrainingFolders.write(Data(TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle).utf8), to: dir.path, name: id + ".yaml",
+                                     done: "saved training/\(id).yaml: fill in the persona, prompts and notes")
+    }
+
     func recordScenario(_ session: Session) -> String {
         let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
                                                 formatOptions: [.withFullDate, .withTime]).replacingOccurrences(of: ":", with: "")

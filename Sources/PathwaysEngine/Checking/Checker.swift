@@ -39,7 +39,7 @@ public enum Checker {
                 let types = ConditionTypeChecker(bundle: bundle)
                 return ContentWalk.conditions(bundle).flatMap { types.check($0) }
             },
-            { ReferenceChecks.all(bundle) + DateChecks.all(bundle) },
+            { ReferenceChecks.all(bundle) + DateChecks.all(bundle) + TrainingChecks.all(bundle) },
             { IdentityChecks.duplicates(bundle) + OptionChecks.exclusive(bundle) },
         ]
         return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }

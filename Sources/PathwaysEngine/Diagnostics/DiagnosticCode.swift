@@ -36,12 +36,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case cautionShownEverywhere = "PW034"
     case scenarioWithoutDay = "PW035"
     case exclusiveOutsideTickAll = "PW040"
+    case trainingAnswerGivenAway = "PW065"
+    case trainingStepNeverShown = "PW066"
+    case trainingCaseIncomplete = "PW067"
+    case keyDecisionNotMet = "PW068"
+    case whatNextMalformed = "PW069"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
         case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation,
-             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay:
+             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay,
+             .trainingAnswerGivenAway, .trainingStepNeverShown, .trainingCaseIncomplete:
             return .warning
         default: return .error
         }
@@ -86,6 +92,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .cautionShownEverywhere: return "caution-shown-everywhere"
         case .scenarioWithoutDay: return "scenario-without-day"
         case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
+        case .trainingAnswerGivenAway: return "training-answer-given-away"
+        case .trainingStepNeverShown: return "training-step-never-shown"
+        case .trainingCaseIncomplete: return "training-case-incomplete"
+        case .keyDecisionNotMet: return "key-decision-not-met"
+        case .whatNextMalformed: return "what-next-malformed"
         }
     }
 }

@@ -381,20 +381,7 @@ enum ItemReaders {
         }
         var notesForTraining: TrainingNotes?
         if training {
-            let goals = r.list("learning_goals", required: true).compactMap { Read.localized($0, sink) }
-            var steps: [TrainingStep] = []
-            if let n = r.node("steps"), var sr = MappingReader(n, sink, what: "the steps") {
-                for entry in sr.entries {
-                    _ = sr.node(entry.key)
-                    guard var er = MappingReader(entry.value, sink, what: "the step '\(entry.key)'") else { continue }
-                    let note = er.localized("note")
-                    let discussion = er.localized("discussion")
-                    er.finish()
-                    steps.append(TrainingStep(question: Reference(entry.key, at: sink.location(of: entry.keyNode)), note: note, discussion: discussion))
-                }
-            }
-            let points = r.list("learning_points", required: true).compactMap { Read.localized($0, sink) }
-            notesForTraining = TrainingNotes(learningGoals: goals, steps: steps, learningPoints: points)
+            notesForTraining = TrainingReaders.notes(&r, sink)
             if persona == nil, let id { sink.report(.missingKey, at: id.1, "a training scenario needs 'persona' (the persona card)") }
         }
         r.finish()

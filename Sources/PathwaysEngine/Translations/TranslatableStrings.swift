@@ -56,9 +56,19 @@ public enum TranslatableStrings {
             for id in s.notes.keys.sorted() { add("scenario.\(s.id).note.\(id)", s.notes[id]) }
             if let t = s.training {
                 for (i, g) in t.learningGoals.enumerated() { add("scenario.\(s.id).goal.\(i + 1)", g) }
-                for step in t.steps {
-                    add("scenario.\(s.id).step.\(step.question.id).note", step.note)
-                    add("scenario.\(s.id).step.\(step.question.id).discussion", step.discussion)
+                for step in t.steps + (t.results.map { [$0] } ?? []) {
+                    let base = "scenario.\(s.id).step.\(step.question.id)"
+                    add(base + ".discussion", step.discussion)
+                    add(base + ".notes", step.notes)
+                    add(base + ".after_reveal", step.afterReveal)
+                }
+                for (i, d) in t.keyDecisions.enumerated() { add("scenario.\(s.id).key_decision.\(i + 1).why", d.why) }
+                for (i, q) in t.whatNext.enumerated() {
+                    add("scenario.\(s.id).what_next.\(i + 1).prompt", q.prompt)
+                    for (k, o) in q.options.enumerated() {
+                        add("scenario.\(s.id).what_next.\(i + 1).option.\(k + 1).label", o.label)
+                        add("scenario.\(s.id).what_next.\(i + 1).option.\(k + 1).explanation", o.explanation)
+                    }
                 }
                 for (i, p) in t.learningPoints.enumerated() { add("scenario.\(s.id).point.\(i + 1)", p) }
             }

@@ -448,10 +448,10 @@ public struct PlainDriver {
             for notice in a.notices { write("  - " + report.notice(notice)) }
         }
         var n = 0
-        for (group, items) in ResultGroup.grouped(a) {
+        for entry in ResultGroup.grouped(a) where !entry.pathways.isEmpty {
             write("")
-            write(group.title.text(locale) + ":")
-            for p in items {
+            write(entry.group.title.text(locale) + ":")
+            for p in entry.pathways {
                 n += 1
                 write("  \(n). " + report.title(ofPathway: p.id))
                 for r in p.reasons { write("     - " + report.reason(r)) }

@@ -69,7 +69,7 @@ struct Shown {
     init(_ context: UIContext, _ build: (Screens) -> ScreenView) {
         let width = Layout.columnWidth(context)
         view = build(Screens(context, width: width))
-        status = view.status.map { Wrap.lines($0, width: max(1, context.width)) }.map { Array($0.prefix(Layout.maxStatusLines)) } ?? []
+        status = view.status.map { Self.fitted(Wrap.lines($0, width: max(1, context.width)), width: context.width) } ?? []
         layout = Layout(context, statusLines: status.count)
         if context.bilingual {
             let second = build(Screens(context, width: width, locale: context.secondLocale)).body
@@ -81,5 +81,17 @@ struct Shown {
 
     init(_ state: UIState) {
         self.init(state.context) { $0.view(of: state.mode) }
+    }
+
+    /// A status of at most `Layout.maxStatusLines` lines; one cut shorter ends with "…", so nothing is lost
+    /// without a mark.
+    static func fitted(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        guard lines.count > Layout.maxStatusLines else { return lines }
+        var kept = Array(lines.prefix(Layout.maxStatusLines))
+        let last = kept[kept.count - 1]
+        let used = last.reduce(0) { $0 + TextWidth.of($1.text) }
+        kept[kept.count - 1] = used + 1 <= width ? last + [Span("…", last.last?.style ?? .plain)]
+            : Renderer.shortened(last + [Span(" …")], to: width)
+        return kept
     }
 }

@@ -45,6 +45,7 @@ extension Screens {
     func previewStatus(_ p: PreviewMode) -> StyledLine? {
         if case .jumpToID(let typed)? = p.work.overlays.last { return [Span(t(.jumpIDPrompt) + typed + "▏", Style(.normal, bold: true))] }
         if let status = status(p.work) { return status }
+        if p.askingSaveAs { return [Span(t(.saveAsWhich), Style(.normal, bold: true))] }
         if let message = p.message { return [Span(message, .error)] }
         let node = p.work.session.currentNode
         let place = bundle.question(node)?.location ?? bundle.outcome(node)?.location

@@ -31,10 +31,25 @@ public enum Renderer {
         frame.put(String(repeating: "─", count: state.width), .muted, row: footerTop - 1, col: 0)
         let statusTop = footerTop - 1 - layout.statusLines
         for (i, line) in shown.status.prefix(layout.statusLines).enumerated() { frame.put(line, row: statusTop + i, col: 0) }
+        if view.marksMore, shown.status.isEmpty, let more = moreLine(shown, scroll: place.scroll, state.locale) {
+            frame.put(shortened(more, to: state.width), row: statusTop, col: 0)
+        }
         for (i, line) in footer(view.keys, state.locale, width: state.width, lines: Layout.footerHeight).enumerated() {
             frame.put(line, row: footerTop + i, col: 0)
         }
         return frame
+    }
+
+    /// "↓ more below: PgDn (lines 1–20 of 34)" when the body goes on past the window, "↑ more above" when it
+    /// starts before; nil when it all fits.
+    static func moreLine(_ shown: Shown, scroll: Int, _ locale: String) -> StyledLine? {
+        let total = shown.left.count, height = shown.layout.bodyHeight
+        guard total > height else { return nil }
+        let first = min(max(0, scroll), max(0, total - height))
+        let last = min(total, first + height)
+        let range = UIText.linesOf.text(locale).filled(String(first + 1), String(last), String(total))
+        let text = last < total ? UIText.moreBelow.text(locale) : UIText.moreAbove.text(locale)
+        return [Span(text + " " + range, Style(.muted, bold: true))]
     }
 
     /// A header too long for the window ends at a word, with "…", instead of being cut inside one.

@@ -24,6 +24,9 @@ public struct ScreenView: Sendable {
     public var status: StyledLine?
     /// The content texts on the screen, for the glossary terms marked in them (worked out only for `g`).
     public var termTexts: [LocalizedText?] = []
+    /// A body longer than the window says so on the status line ("↓ more below: PgDn"), where nothing else is
+    /// said: long notes on a projected screen must not simply stop at the bottom.
+    public var marksMore = false
 
     /// Glossary term ids marked on the screen, in order of first appearance.
     func terms(_ context: UIContext) -> [String] {

@@ -4,7 +4,7 @@ import PathwaysEngine
 /// What a case's screens show above them: the caseworker's case line, or the training or preview banner.
 enum Chrome {
     case caseworker
-    case training
+    case training(Audience)
     case preview(PreviewState)
 }
 
@@ -48,9 +48,13 @@ struct Screens {
             let status = p.broken ? t(.previewBroken) : "\(bundle.info.id) \(bundle.info.version) · reload \(p.reloads)"
             return [plainHeader(title), [Span(" " + t(.previewBanner) + " ", Style(.banner, bold: true, reverse: true)),
                                          Span(" " + status, p.broken ? Style.error : .muted)]]
-        case .training:
-            // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one.
-            return [[Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))], plainHeader(title)]
+        case .training(let audience):
+            // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one; the
+            // console says it is not for the projector.
+            var banner: StyledLine = [Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))]
+            if audience == .console { banner.append(Span(" " + t(.consoleBanner), Style(.urgent, bold: true))) }
+            if audience == .room { banner.append(Span(" " + t(.roomView), .muted)) }
+            return [banner, plainHeader(title)]
         case .caseworker:
             return [plainHeader(title)]
         }

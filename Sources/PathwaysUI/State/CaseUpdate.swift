@@ -28,7 +28,7 @@ extension UIState {
             }
         case .review: return handleReview(key, &c)
         case .results: return handleResults(key, &c, overlay: true)
-        case .pathway, .term, .diagnostic: return handleDetail(key, &c)
+        case .pathway, .term, .diagnostic, .persona: return handleDetail(key, &c)
         case .glossary:
             let s = shown(c)
             if let r = handleGlossary(key, &c.overlays, s) { return r }

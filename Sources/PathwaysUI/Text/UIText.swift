@@ -24,6 +24,16 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyNumbers, keyNumbersTwoDigits, keyOpen, keyAnswer, keyConfirmTicks, keyWhyClose, keyBilingualF, keyQuitCtrlC
     case keyBackToReview, keyBackToResults, keyChange, keySaveNotes, keyCloseNotes, keyNewLine, keyTermsHere, keyAllTerms
     case notesUnsaved, notesFull, quitPreview, quitQuiz, quitNotSaved, quitLastNotSaved, quitSaved, quitNotesUnsaved, quitAgain
+    case groupFirst, groupNext, groupAlso, datesThatMatter, keepInMind, keyPathway
+    case resultsHidden, resultsHiddenRoom, revealHintRoom, afterReveal, keyDecisions, whatNextTitle, whatNextOf, rightAnswer, yourChoice, or
+    case whatIfAnswer, whatIfChoose, whatIfHeading, whatIfNoChange, wasGroup, nowGroup, noLongerRecommended, movedGroup, fromTo
+    case whatIfOpens, whatIfPutBack, whatIfRevealFirst, keyWhatIf, keyPutBack, keyShowNotes, keySaveDraft, draftsNeedFolder
+    case consoleBanner, roomView, roomWaiting, roomConnected, roomNotConnected, roomOtherContent, keyLeaveRoom, inAll, onThisStep, nextToDiscuss
+    case personaStart, keyStartQuiz, keyPersona, keyPersonaF, leaveQuizAsk, labelPrompt, labelRule, keyWriteResult, resultsNeedFolder
+    case keyDecisionsScore, whatNextScore, answersScore, pathwaysScore, answersCompared
+    case linesOf, moreBelow, moreAbove, saveAsWhich
+    case worksheetTitle, worksheetResults, worksheetWhy, guideTitle, guidePlan, guideDay, aboutMinutes
+    case groupTrainees, rightOf, gaveAnswer, choseOption, commonMistakes, ofTrainees
 
     /// The text in `locale` (English when the locale is unknown).
     public func text(_ locale: String) -> String {
@@ -124,7 +134,7 @@ public enum UIText: String, CaseIterable, Sendable {
         .keyNext: ("→ next", "→ suivant"),
         .keyPrevious: ("← previous", "← précédent"),
         .keyReveal: ("Space reveal", "Espace révéler"),
-        .keyHideNotes: ("h notes", "h notes"),
+        .keyHideNotes: ("h hide notes", "h cacher les notes"),
         .keyJump: ("j jump", "j aller à"),
         .keyQuiz: ("z quiz", "z quiz"),
         .keyList: ("Esc list", "Échap liste"),
@@ -189,6 +199,87 @@ public enum UIText: String, CaseIterable, Sendable {
         .quitSaved: ("The case is saved as %1.", "Le dossier est enregistré sous %1."),
         .quitNotesUnsaved: ("The notes being typed are not saved.", "Les notes en cours ne sont pas enregistrées."),
         .quitAgain: ("Press q again to quit.", "Appuyez de nouveau sur q pour quitter."),
+        .groupFirst: ("Recommended — do first", "Recommandé — à faire d’abord"),
+        .groupNext: ("Recommended — next", "Recommandé — ensuite"),
+        .groupAlso: ("Recommended — also", "Recommandé — aussi"),
+        .datesThatMatter: ("Dates that matter", "Dates importantes"),
+        .keepInMind: ("Keep in mind", "À retenir"),
+        .keyPathway: ("key to this case", "clé de ce cas"),
+        .resultsHidden: ("Results hidden: press Space to reveal them (let the room say what it would offer first).",
+                         "Résultats cachés : appuyez sur Espace pour les afficher (laissez d’abord le groupe dire ce qu’il proposerait)."),
+        .resultsHiddenRoom: ("The results are not shown yet.", "Les résultats ne sont pas encore affichés."),
+        .revealHintRoom: ("The case’s answer is not shown yet.", "La réponse du cas n’est pas encore affichée."),
+        .afterReveal: ("After the reveal", "Après la révélation"),
+        .keyDecisions: ("Key decisions", "Décisions clés"),
+        .whatNextTitle: ("What would you do next?", "Que feriez-vous ensuite?"),
+        .whatNextOf: ("What would you do next? Question %1 of %2", "Que feriez-vous ensuite? Question %1 sur %2"),
+        .rightAnswer: ("right answer", "bonne réponse"),
+        .yourChoice: ("your choice", "votre choix"),
+        .or: ("or", "ou"),
+        .whatIfAnswer: ("what if", "et si"),
+        .whatIfChoose: ("What if: choose another answer (↑↓ or a digit), then Enter. Esc keeps the case’s answer.",
+                        "Et si : choisissez une autre réponse (↑↓ ou un chiffre), puis Entrée. Échap garde la réponse du cas."),
+        .whatIfHeading: ("What if the answer were “%1”? What changes in the results:", "Et si la réponse était « %1 »? Ce qui change dans les résultats :"),
+        .whatIfNoChange: ("Nothing changes in the results.", "Rien ne change dans les résultats."),
+        .wasGroup: ("was: %1", "avant : %1"),
+        .nowGroup: ("now: %1", "maintenant : %1"),
+        .noLongerRecommended: ("No longer recommended", "N’est plus recommandé"),
+        .movedGroup: ("Moved", "Déplacé"),
+        .fromTo: ("from “%1” to “%2”", "de « %1 » à « %2 »"),
+        .whatIfOpens: ("The change opens a question the case has no answer for: “%1”", "Le changement ouvre une question sans réponse dans le cas : « %1 »"),
+        .whatIfPutBack: ("u puts the case’s answer back.", "u remet la réponse du cas."),
+        .whatIfRevealFirst: ("Reveal the case’s answer first (Space), then i to try another.", "Révélez d’abord la réponse du cas (Espace), puis i pour en essayer une autre."),
+        .keyWhatIf: ("i what if", "i et si"),
+        .keyPutBack: ("u case’s answer", "u réponse du cas"),
+        .keyShowNotes: ("h show notes (hidden)", "h afficher les notes (cachées)"),
+        .keySaveDraft: ("w save as a draft case", "w enregistrer comme ébauche"),
+        .draftsNeedFolder: ("To save training case drafts, start with: pathways train --drafts FOLDER",
+                            "Pour enregistrer des ébauches de cas, lancez : pathways train --drafts DOSSIER"),
+        .consoleBanner: ("FACILITATOR’S CONSOLE — not for the projector", "CONSOLE DE L’ANIMATION — à ne pas projeter"),
+        .roomView: ("room’s view", "vue de la salle"),
+        .roomWaiting: ("Waiting for the facilitator’s console (pathways train --present).", "En attente de la console de l’animation (pathways train --present)."),
+        .roomConnected: ("room’s view connected", "vue de la salle connectée"),
+        .roomNotConnected: ("no room’s view yet (pathways train --room)", "pas encore de vue de la salle (pathways train --room)"),
+        .roomOtherContent: ("The console shows other content than this view has: start both with the same content.",
+                            "La console affiche un autre contenu que cette vue : lancez les deux avec le même contenu."),
+        .keyLeaveRoom: ("q close this view", "q fermer cette vue"),
+        .inAll: ("in all", "en tout"),
+        .onThisStep: ("on this step", "sur cette étape"),
+        .nextToDiscuss: ("Next to discuss (step %1):", "À discuter ensuite (étape %1) :"),
+        .personaStart: ("Enter starts the quiz; p shows this card again at any question.", "Entrée commence le quiz; p montre de nouveau cette fiche à toute question."),
+        .keyStartQuiz: ("Enter start", "Entrée commencer"),
+        .keyPersona: ("p persona", "p personnage"),
+        .keyPersonaF: ("F9 persona", "F9 personnage"),
+        .leaveQuizAsk: ("Leave the quiz? Esc again goes back to the list (nothing is kept); any other key stays.",
+                        "Quitter le quiz? Échap de nouveau revient à la liste (rien n’est gardé); toute autre touche reste."),
+        .labelPrompt: ("Your label for the group (no names, such as Table 3), then Enter: ", "Votre étiquette pour le groupe (sans noms, par exemple Table 3), puis Entrée : "),
+        .labelRule: ("1 to %1 letters, digits, spaces, - or _", "de 1 à %1 lettres, chiffres, espaces, - ou _"),
+        .keyWriteResult: ("w keep my result for the group", "w garder mon résultat pour le groupe"),
+        .resultsNeedFolder: ("To keep results for the group, start with: pathways train --results FOLDER (the folder the facilitator names).",
+                             "Pour garder les résultats du groupe, lancez : pathways train --results DOSSIER (le dossier nommé par l’animation)."),
+        .keyDecisionsScore: ("key decisions %1 of %2", "décisions clés %1 sur %2"),
+        .whatNextScore: ("what next %1 of %2", "et ensuite %1 sur %2"),
+        .answersScore: ("answers %1 of %2", "réponses %1 sur %2"),
+        .pathwaysScore: ("pathways %1 of %2", "voies %1 sur %2"),
+        .answersCompared: ("Answers compared", "Réponses comparées"),
+        .linesOf: ("(lines %1–%2 of %3)", "(lignes %1 à %2 sur %3)"),
+        .moreBelow: ("↓ more below: PgDn", "↓ suite plus bas : PgDn"),
+        .moreAbove: ("↑ more above: PgUp", "↑ début plus haut : PgUp"),
+        .worksheetTitle: ("Participant worksheet", "Fiche de participation"),
+        .worksheetResults: ("What would you offer this person, and in what order?", "Que proposeriez-vous à cette personne, et dans quel ordre?"),
+        .worksheetWhy: ("Why?", "Pourquoi?"),
+        .guideTitle: ("Facilitator guide (answer key): not for participants", "Guide d’animation (corrigé) : pas pour les participants"),
+        .guidePlan: ("Plan about %1 minutes for %2 steps.", "Prévoyez environ %1 minutes pour %2 étapes."),
+        .guideDay: ("The case is assessed on %1.", "Le cas est évalué au %1."),
+        .aboutMinutes: ("about %1 min", "environ %1 min"),
+        .groupTrainees: ("%1 trainees: %2", "%1 personnes en formation : %2"),
+        .rightOf: ("%1 of %2 right", "%1 sur %2 justes"),
+        .gaveAnswer: ("%1 answered: %2", "%1 ont répondu : %2"),
+        .choseOption: ("%1 chose: %2", "%1 ont choisi : %2"),
+        .commonMistakes: ("Most common mistakes", "Erreurs les plus fréquentes"),
+        .ofTrainees: ("%1 of %2", "%1 sur %2"),
+        .saveAsWhich: ("Save this walk as: w a scenario · t a training case draft · Esc neither",
+                       "Enregistrer ce parcours comme : w un scénario · t une ébauche de cas de formation · Échap aucun"),
     ]
 
     /// The text with %1, %2 replaced.
