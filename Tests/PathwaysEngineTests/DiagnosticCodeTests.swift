@@ -50,6 +50,11 @@ final class DiagnosticCodeTests: XCTestCase {
             .cautionShownEverywhere: testPW034CautionShownEverywhere,
             .scenarioWithoutDay: testPW035ScenarioExpectsDeadlinesWithoutADay,
             .exclusiveOutsideTickAll: testPW040ExclusiveOptionOnASingleChoiceQuestion,
+            .trainingAnswerGivenAway: testPW065ANoteBeforeTheRevealGivesTheAnswerAway,
+            .trainingStepNeverShown: testPW066AStepTheCasesAnswersNeverReach,
+            .trainingCaseIncomplete: testPW067AStepWithNotesButNoDiscussionAndACaseWithoutKeyDecisions,
+            .keyDecisionNotMet: testPW068AKeyDecisionTheCaseItselfDoesNotMeet,
+            .whatNextMalformed: testPW069AWhatNextQuestionThatCannotBeScored,
         ]
     }
 

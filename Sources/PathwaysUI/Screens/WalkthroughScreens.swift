@@ -34,6 +34,14 @@ extension Screens {
         case .results:
             title = stepLabel + " — " + t(.results)
             stepNotes = notes.results
+            // The room's question comes before the results, so it stays in sight when they are revealed.
+            if let d = notes.results?.discussion {
+                heading(t(.discuss))
+                paragraph(content.spans(d))
+                terms.append(d)
+                body.blank()
+                stepNotes?.discussion = nil
+            }
             if w.revealed {
                 let a = training.assessment()
                 if let o = a.outcome.flatMap(bundle.outcome) { terms += addOutcome(o, &body, canContinue: false) }
