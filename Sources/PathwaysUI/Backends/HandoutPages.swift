@@ -40,7 +40,9 @@ struct HandoutPages {
     /// after the last.
     func render(header: [String], footer: (Int, Int) -> String) -> String {
         let top = header.map { Self.wrap($0, lead: "") }.flatMap { $0 } + [""]
-        let room = Self.height - top.count - 2
+        // The footer wraps like the rest, so nothing of it is cut (its widest form: the last page's number).
+        let footerLines = Self.wrap(footer(99, 99), lead: "").count
+        let room = Self.height - top.count - 1 - footerLines
         var pages: [[String]] = [[]]
         for var block in blocks {
             // A blank line at the top of a page says nothing.
@@ -59,8 +61,9 @@ struct HandoutPages {
         let count = pages.count
         return pages.enumerated().map { i, lines in
             let body = top + lines
-            let padding = Array(repeating: "", count: max(0, Self.height - 1 - body.count))
-            return (body + padding + [String(footer(i + 1, count).prefix(Self.width))]).joined(separator: "\n") + "\n\u{0C}"
+            let foot = Self.wrap(footer(i + 1, count), lead: "")
+            let padding = Array(repeating: "", count: max(0, Self.height - foot.count - body.count))
+            return (body + padding + foot).joined(separator: "\n") + "\n\u{0C}"
         }.joined()
     }
 }

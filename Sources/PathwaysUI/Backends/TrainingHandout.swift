@@ -18,6 +18,8 @@ public struct TrainingHandout {
 
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
     func t(_ key: UIText) -> String { key.text(locale) }
+    /// "Discuss: " / « À discuter : », a label before its text.
+    func label(_ key: UIText) -> String { t(key) + (locale == "fr" ? " : " : ": ") }
 
     /// The training cases, numbered, each with how to print its handouts.
     public func list() -> String {
@@ -71,14 +73,16 @@ public struct TrainingHandout {
                     lines += q.options.map { (content.plain($0.label), "  [ ] ") }
                     if q.sensitive { lines.append((t(.preferNotToSay), "  [ ] ")) }
                 }
-                if let d = notes.step(qid)?.discussion { lines.append((t(.discuss) + ": " + content.plain(d), "  ")) }
+                let discussion = notes.step(qid)?.discussion
+                if let d = discussion { lines.append((label(.discuss) + content.plain(d), "  ")) }
                 pages.block(lines)
-                pages.space(q.kind.hasOptions ? 2 : 1)
+                // Room to write where the room discusses.
+                if discussion != nil { pages.space(3) }
             case .results:
                 pages.blank()
                 var lines: [(String, String)] = [(t(.stepOf).filled(String(i), String(training.lastStep)) + " — " + t(.results), ""),
                                                  (t(.worksheetResults), "")]
-                if let d = notes.results?.discussion { lines.append((t(.discuss) + ": " + content.plain(d), "  ")) }
+                if let d = notes.results?.discussion { lines.append((label(.discuss) + content.plain(d), "  ")) }
                 pages.block(lines)
                 for g in [UIText.groupFirst, .groupNext, .groupAlso] {
                     pages.block(t(g) + ":", lead: "  ")
@@ -94,7 +98,7 @@ public struct TrainingHandout {
                 continue
             }
         }
-        return pages.render(header: [t(.appName) + " — " + t(.worksheetTitle) + " — " + t(.trainingBanner)], footer: footer)
+        return pages.render(header: [t(.appName) + " · " + t(.worksheetTitle) + " · " + t(.fictionalCase)], footer: footer)
     }
 
     // MARK: Facilitator guide
@@ -139,9 +143,9 @@ public struct TrainingHandout {
         func notesLines(_ s: TrainingStep?) -> [(String, String)] {
             guard let s else { return [] }
             var out: [(String, String)] = []
-            if let d = s.discussion { out.append((t(.discuss) + ": " + content.plain(d), "  ")) }
-            if let n = s.notes { out.append((t(.facilitatorNote) + ": " + content.plain(n), "  ")) }
-            if let a = s.afterReveal { out.append((t(.afterReveal) + ": " + content.plain(a), "  ")) }
+            if let d = s.discussion { out.append((label(.discuss) + content.plain(d), "  ")) }
+            if let n = s.notes { out.append((label(.facilitatorNote) + content.plain(n), "  ")) }
+            if let a = s.afterReveal { out.append((label(.afterReveal) + content.plain(a), "  ")) }
             return out
         }
         for (i, step) in training.steps.enumerated() {
@@ -151,8 +155,8 @@ public struct TrainingHandout {
                 let answer = training.walk.effective[qid]
                 pages.blank()
                 var lines = [stepHeading(i, bundle.section(of: qid).map { content.plain($0.title) } ?? "", step), (content.plain(q.prompt), "")]
-                lines.append(((answer.map { content.answer($0, of: qid) } ?? t(.notAsked)) + (keyQuestions.contains(qid) ? " ◆ " + t(.keyDecisions) : ""),
-                              "  " + t(.caseAnswer) + ": "))
+                lines.append(((answer.map { content.answer($0, of: qid) } ?? t(.notAsked)) + (keyQuestions.contains(qid) ? " ◆ " + t(.keyDecisionMark) : ""),
+                              "  " + label(.caseAnswer)))
                 pages.block(lines + notesLines(notes.step(qid)))
             case .results:
                 pages.blank()
@@ -188,6 +192,6 @@ public struct TrainingHandout {
                 continue
             }
         }
-        return pages.render(header: [t(.appName) + " — " + t(.guideTitle) + " — " + t(.trainingBanner)], footer: footer)
+        return pages.render(header: [t(.appName) + " · " + t(.guideTitle) + " · " + t(.fictionalCase)], footer: footer)
     }
 }

@@ -33,6 +33,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyDecisionsScore, whatNextScore, answersScore, pathwaysScore, answersCompared
     case linesOf, moreBelow, moreAbove, saveAsWhich
     case worksheetTitle, worksheetResults, worksheetWhy, guideTitle, guidePlan, guideDay, aboutMinutes
+    case keyDecisionMark, fictionalCase
     case groupTrainees, rightOf, gaveAnswer, choseOption, commonMistakes, ofTrainees
 
     /// The text in `locale` (English when the locale is unknown).
@@ -268,10 +269,12 @@ public enum UIText: String, CaseIterable, Sendable {
         .worksheetTitle: ("Participant worksheet", "Fiche de participation"),
         .worksheetResults: ("What would you offer this person, and in what order?", "Que proposeriez-vous à cette personne, et dans quel ordre?"),
         .worksheetWhy: ("Why?", "Pourquoi?"),
-        .guideTitle: ("Facilitator guide (answer key): not for participants", "Guide d’animation (corrigé) : pas pour les participants"),
+        .guideTitle: ("Facilitator guide, answer key: not for participants", "Guide d’animation, corrigé : pas pour les participants"),
         .guidePlan: ("Plan about %1 minutes for %2 steps.", "Prévoyez environ %1 minutes pour %2 étapes."),
         .guideDay: ("The case is assessed on %1.", "Le cas est évalué au %1."),
         .aboutMinutes: ("about %1 min", "environ %1 min"),
+        .keyDecisionMark: ("key decision", "décision clé"),
+        .fictionalCase: ("fictional case", "cas fictif"),
         .groupTrainees: ("%1 trainees: %2", "%1 personnes en formation : %2"),
         .rightOf: ("%1 of %2 right", "%1 sur %2 justes"),
         .gaveAnswer: ("%1 answered: %2", "%1 ont répondu : %2"),
