@@ -303,3 +303,84 @@ final class TrainingFromStartTests: XCTestCase {
         }
     }
 }
+
+/// Point 9: at 100×30 nothing is cut without a mark, and a long step says there is more below.
+final class TrainingFitTests: XCTestCase {
+    func testEveryStepOfEveryShippedCaseAt100x30MarksWhatDoesNotFit() throws {
+        for locale in ["en", "fr"] {
+            for (index, scenario) in Fixture.shipped.scenarios.filter({ $0.training != nil }).enumerated() {
+                var s = UIState.training(bundle: Fixture.shipped, width: 100, height: 30, locale: locale)
+                s.cursor = index
+                s.press(.enter, .char("h"))
+                let last = try XCTUnwrap(TrainingCase(scenario.id, in: Fixture.shipped, today: nil)).lastStep
+                for step in 0...last {
+                    s.press(.char(" "))
+                    let shown = Shown(s)
+                    let frame = Tmux.lines(Renderer.frame(s).text)
+                    for (i, header) in shown.view.header.enumerated() {
+                        let full = header.map(\.text).joined()
+                        if TextWidth.of(full) > 100 {
+                            XCTAssertTrue(frame[i].trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(scenario.id) \(step): a cut header without …: \(frame[i])")
+                        } else {
+                            XCTAssertEqual(frame[i].trimmingCharacters(in: .whitespaces), full.trimmingCharacters(in: .whitespaces))
+                        }
+                    }
+                    for line in shown.left { XCTAssertLessThanOrEqual(line.line.reduce(0) { $0 + TextWidth.of($1.text) }, Layout.columnWidth(s.context)) }
+                    if shown.left.count > shown.layout.bodyHeight, shown.status.isEmpty {
+                        let status = frame[30 - Layout.footerHeight - 2]
+                        XCTAssertTrue(status.contains("↓") || status.contains("↑"), "\(scenario.id) step \(step) \(locale): more than fits, with no mark\n\(frame.joined(separator: "\n"))")
+                    }
+                    s.press(.right)
+                }
+            }
+        }
+    }
+
+    func testLongNotesScrollAndSayWhatIsLeft() throws {
+        // The first step of a shipped case that does not fit 100×30 once revealed with its notes.
+        for (index, scenario) in Fixture.shipped.scenarios.filter({ $0.training != nil }).enumerated() {
+            var s = UIState.training(bundle: Fixture.shipped, width: 100, height: 30)
+            s.cursor = index
+            s.press(.enter, .char("h"))
+            let last = try XCTUnwrap(TrainingCase(scenario.id, in: Fixture.shipped, today: nil)).lastStep
+            for _ in 0...last {
+                s.press(.char(" "))
+                let shown = Shown(s)
+                if shown.left.count > shown.layout.bodyHeight, !shown.left.contains(where: { $0.target != nil }) {
+                    var text = Renderer.frame(s).text
+                    XCTAssertTrue(text.contains("↓ more below: PgDn (lines 1–\(shown.layout.bodyHeight) of \(shown.left.count))"), text)
+                    let lastLine = try XCTUnwrap(shown.left.last { !$0.line.isEmpty }).line.map(\.text).joined()
+                    XCTAssertFalse(text.contains(lastLine), "the end is below")
+                    for _ in 0..<5 { s.press(.pageDown) }
+                    text = Renderer.frame(s).text
+                    XCTAssertTrue(text.contains(lastLine), text)
+                    XCTAssertTrue(text.contains("↑ more above: PgUp"), text)
+                    return
+                }
+                s.press(.right)
+            }
+        }
+        XCTFail("no step of the shipped cases is longer than 100×30")
+    }
+}
+
+/// Point 11 in the preview: at the end of a walk, w offers a training case draft as well as a scenario.
+final class PreviewDraftTests: XCTestCase {
+    func testWAtTheEndOfAPreviewWalkOffersATrainingCaseDraft() throws {
+        var s = UIState.preview(bundle: Fixture.bundle, diagnostics: [], excerpts: [:])
+        XCTAssertEqual(s.handle(.key(.char("w"))), [.previewRequest(.recordScenario)], "mid-walk, w saves a scenario as before")
+        s.press(.char("2"), .enter)
+        s.type("29"); s.press(.enter)
+        s.press(.char("1"), .enter)
+        s.type("on"); s.press(.enter)
+        XCTAssertEqual(s.screen, .results)
+        XCTAssertEqual(s.handle(.key(.char("w"))), [])
+        XCTAssertTrue(Renderer.frame(s).text.contains("w a scenario · t a training case draft"), Renderer.frame(s).text)
+        let effects = s.handle(.key(.char("t")))
+        guard case .training(.saveDraft(let draft))? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertNil(draft.basedOn)
+        XCTAssertEqual(draft.answers.map(\.question), ["in_danger", "age", "status", "note"])
+        s.press(.char("w"))
+        XCTAssertEqual(s.handle(.key(.char("w"))), [.previewRequest(.recordScenario)], "w twice: the scenario")
+    }
+}

@@ -110,14 +110,14 @@ extension Screens {
         }
         let caseStyle = Style(.recommended, bold: true, reverse: true)
         let whatIfStyle = Style(.possible, bold: true, reverse: true)
-        func optionLine(_ number: Int, _ label: StyledLine, isCase: Bool, isChanged: Bool, ticked: Bool, target: Target?, plain: Style) {
+        func optionLine(_ number: Int?, _ label: StyledLine, isCase: Bool, isChanged: Bool, ticked: Bool, target: Target?, plain: Style) {
             var style = plain
             var mark = "  "
             var tail: StyledLine = []
             if isCase { style = caseStyle; mark = "◆ "; tail.append(Span("  ← " + t(.caseAnswer), caseStyle)) }
             if isChanged { if !isCase { style = whatIfStyle }; mark = isCase ? "◆ " : "◇ "; tail.append(Span("  ← " + t(.whatIfAnswer), whatIfStyle)) }
             if choosing != nil && q.kind == .multipleChoice { mark = ticked ? "[x] " : "[ ] " }
-            body.add(label.map { Span($0.text, style) } + tail, target: target, lead: [Span("  "), Span("\(number). " + mark, style)])
+            body.add(label.map { Span($0.text, style) } + tail, target: target, lead: [Span("  "), Span((number.map { "\($0). " } ?? "") + mark, style)])
         }
         for (i, option) in q.options.enumerated() {
             optionLine(i + 1, content.spans(option.label), isCase: w.revealed && holds(answer, option.id),
@@ -125,7 +125,7 @@ extension Screens {
                        target: choosing == nil ? nil : .option(option.id), plain: .plain)
         }
         if q.sensitive {
-            optionLine(q.options.count + 1, [Span(t(.preferNotToSay))], isCase: w.revealed && answer == .declined,
+            optionLine(q.kind.hasOptions ? q.options.count + 1 : nil, [Span(t(.preferNotToSay))], isCase: w.revealed && answer == .declined,
                        isChanged: changed == .declined, ticked: false, target: choosing == nil ? nil : .decline, plain: .muted)
         }
         if !q.kind.hasOptions {
