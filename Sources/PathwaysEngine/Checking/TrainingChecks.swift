@@ -10,8 +10,11 @@ enum TrainingChecks {
         var out: [Diagnostic] = []
         let (walk, assessment) = ScenarioRunner(bundle: b, today: s.today).assess(s)
         let asked = Set(walk.stops.compactMap { stop -> String? in if case .question(let q) = stop { return q } else { return nil } })
-        out += keyDecisions(s, t, b, walk: walk, asked: asked, assessment: assessment)
-        for step in t.steps where b.question(step.question.id) != nil && !asked.contains(step.question.id) {
+        // A walk that stops short (a broken flow, an answer missing) is the scenario's failure, said by
+        // `pathways test`: what it never reaches says nothing more.
+        let finished: Bool = { if case .outcome = walk.end { return true } else { return false } }()
+        out += keyDecisions(s, t, b, walk: walk, asked: asked, finished: finished, assessment: assessment)
+        for step in t.steps where finished && b.question(step.question.id) != nil && !asked.contains(step.question.id) {
             out.append(Diagnostic(.trainingStepNeverShown, at: step.question.location,
                                   "the case's answers never reach the question '\(step.question.id)', so this step is never shown",
                                   hint: "give the case answers that lead to it, or remove the step"))
@@ -33,7 +36,7 @@ enum TrainingChecks {
     // MARK: Key decisions
 
     static func keyDecisions(_ s: Scenario, _ t: TrainingNotes, _ b: ContentBundle, walk: Walk, asked: Set<String>,
-                             assessment: Assessment) -> [Diagnostic] {
+                             finished: Bool, assessment: Assessment) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for d in t.keyDecisions {
             switch d.subject {
@@ -49,7 +52,7 @@ enum TrainingChecks {
                     out.append(Diagnostic(.unknownOption, at: a.location, "'\(a.id)' is not an answer to '\(q.id)'" + DidYouMean.phrase(for: a.id, among: known),
                                           hint: q.kind.hasOptions ? "accept lists option ids of the question" : "a typed answer is right only when it is the case's own: leave out 'accept'"))
                 }
-                guard !bad else { continue }
+                guard !bad, finished else { continue }
                 guard asked.contains(q.id) else {
                     out.append(Diagnostic(.keyDecisionNotMet, at: ref.location, "the case's answers never reach the question '\(q.id)', so a trainee cannot decide it",
                                           hint: "name a question the case asks"))
@@ -74,7 +77,7 @@ enum TrainingChecks {
                     out.append(Diagnostic(.invalidValue, at: a.location, "'\(a.id)' is not a place for a pathway" + DidYouMean.phrase(for: a.id, among: statuses),
                                           hint: "accept lists recommended, possible or not_applicable"))
                 }
-                guard !bad else { continue }
+                guard !bad, finished else { continue }
                 let own = assessment.pathway(ref.id)?.status
                 if !d.accepts(own, caseStatus: own) {
                     out.append(Diagnostic(.keyDecisionNotMet, at: d.accept.first?.location ?? ref.location,

@@ -37,15 +37,16 @@ final class CaseWalkEndToEndTests: XCTestCase {
         try app.answer(19, "How does the person feel about contact with police?", "Not sure")
         try app.answer(20, "Does the person agree to contact labour offices", "Yes")
         try app.answer(21, "Where did the work happen?", "In the province or territory where the person lives now")
-        try t.waitFor("Pathways [EN] FR — Results", "■ Recommended (")
+        try t.waitFor("Pathways [EN] FR — Results", "■ Recommended — ")
 
         // The results are longer than the window; a tall window shows them whole (paging has its own test).
         try t.resize(width: 80, height: 200)
         let all = try t.waitFor("■ Not applicable (", "The person decides what to do.")
         XCTAssertFalse(Tmux.lines(all).contains { $0.hasSuffix("↓") }, "the results do not fit in 200 lines")
-        let recommended = AppInTmux.section("Recommended", of: all)
+        // The recommended pathways are in their priority groups: do first, next, also.
+        let recommended = ["do first", "next", "also"].flatMap { AppInTmux.section("Recommended — " + $0, of: all) }
         let notApplicable = AppInTmux.section("Not applicable", of: all)
-        XCTAssertTrue(recommended.first?.contains("■ Recommended (6)") ?? false, "expected 6 recommended: \(recommended.first ?? "none")")
+        XCTAssertEqual(recommended.filter { $0.contains("✓ ") }.count, 6, "expected 6 recommended: \(recommended)")
         for title in ["Open work permit for vulnerable workers (OWP-V)", "Report temporary foreign worker abuse to Service Canada",
                       "Employment standards office (work rights)", "School for children and young people",
                       "Legal aid and legal advice", "Canadian Human Trafficking Hotline"] {
