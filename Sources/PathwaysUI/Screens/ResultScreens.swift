@@ -58,7 +58,8 @@ extension Screens {
     }
 
     /// The dates that matter, then each group — first, next, also, possible, not applicable — with the
-    /// cautions that matter although their pathway is not recommended, shown in their group.
+    /// cautions that matter although their pathway is not recommended, shown in their group. A date or a
+    /// caution is not an item of its own (its pathway is), so one pathway is never chosen in two places.
     func addResults(_ a: Assessment, _ body: inout Body, _ style: ResultsStyle) -> [LocalizedText] {
         var terms: [LocalizedText?] = []
         let report = ReportText(bundle: bundle, locale: locale)
@@ -66,7 +67,7 @@ extension Screens {
             body.add("■ " + t(.datesThatMatter), Style(.possible, bold: true))
             for d in a.deadlines {
                 body.add([Span(d.date.description, Style(.normal, bold: true)), Span(" — " + report.title(ofPathway: d.pathway) + ": " + report.deadline(d))],
-                         target: .pathway(d.pathway), lead: [Span("  ◷ ")])
+                         lead: [Span("  ◷ ")])
                 terms.append(d.fact.text)
             }
             body.blank()
@@ -76,7 +77,7 @@ extension Screens {
             let count = entry.pathways.count
             body.add("■ " + t(group.title) + (count > 0 ? " (\(count))" : ""), Style(group.role, bold: true))
             for n in entry.notices {
-                body.add([Span("⚠ " + report.notice(n), Style(group.role, bold: true))], target: .pathway(n.pathway), lead: [Span("  ")], hang: "    ")
+                body.add([Span("⚠ " + report.notice(n), Style(group.role, bold: true))], lead: [Span("  ")], hang: "    ")
                 terms.append(n.caution.fact.text)
             }
             for p in entry.pathways {
