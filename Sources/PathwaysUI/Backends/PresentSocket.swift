@@ -85,7 +85,10 @@ public enum PresentPlace {
         var sent = 0
         var tries = 0
         while sent < data.count {
-            let n = data.withUnsafeBytes { raw in Glibc.send(fd, raw.baseAddress! + sent, data.count - sent, Int32(MSG_NOSIGNAL)) }
+            let n = data.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return Glibc.send(fd, base + sent, data.count - sent, Int32(MSG_NOSIGNAL))
+            }
             if n > 0 { sent += n; continue }
             if n < 0 && (errno == EAGAIN || errno == EINTR), tries < 50 { tries += 1; usleep(2_000); continue }
             return false
