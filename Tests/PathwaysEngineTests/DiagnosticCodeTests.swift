@@ -52,6 +52,7 @@ final class DiagnosticCodeTests: XCTestCase {
             .exclusiveOutsideTickAll: testPW040ExclusiveOptionOnASingleChoiceQuestion,
             .undeclaredContact: testPW045PhoneNumberNotInTheReferralDirectory,
             .inputLimit: testPW046FileTooLarge,
+            .noUnsureOption: testPW036UnsureTestOnAQuestionWithNoNotSureOption,
             .trainingAnswerGivenAway: testPW065ANoteBeforeTheRevealGivesTheAnswerAway,
             .trainingStepNeverShown: testPW066AStepTheCasesAnswersNeverReach,
             .trainingCaseIncomplete: testPW067AStepWithNotesButNoDiscussionAndACaseWithoutKeyDecisions,
@@ -454,6 +455,25 @@ final class DiagnosticCodeTests: XCTestCase {
         let result = bundle.check()
         assertDiagnostic(result, .warning, .cautionShownEverywhere, at: result.marker,
                          "this caution of 'trp' is shown even when the pathway does not apply, and has no 'when', so every result shows it")
+    }
+
+    func testPW036UnsureTestOnAQuestionWithNoNotSureOption() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "⟨⟩indicators is unsure""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .noUnsureOption, at: result.marker,
+                                 "'indicators' has no \"Not sure\" option, so it can never be answered unsure")
+        XCTAssertEqual(d?.hint, "add an option with 'unsure: true', or remove this test")
+    }
+
+    func testPW036UnsureTestOnANumberQuestion() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "in_danger is unsure or ⟨⟩age is unsure""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .noUnsureOption, at: result.marker,
+                                 "'age' has no \"Not sure\" option, so it can never be answered unsure")
+        XCTAssertEqual(d?.hint, "'is unsure' works with yes_no_unsure questions and choice questions that have an option marked 'unsure: true'")
+        XCTAssertEqual(result.diagnostics.filter { $0.code == .noUnsureOption }.count, 1, "a yes/no/unsure question can be unsure")
     }
 
     func testPW035ScenarioExpectsDeadlinesWithoutADay() throws {

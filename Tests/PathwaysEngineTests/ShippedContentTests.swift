@@ -79,7 +79,7 @@ final class ShippedContentTests: XCTestCase {
         // The spouse or partner, one thing per question; each child by status; family abroad within them.
         XCTAssertEqual(try q("partner").options.map(\.id), ["none", "in_canada", "abroad"])
         XCTAssertEqual(try q("partner_harms").askWhen?.text, "partner in [in_canada, abroad]")
-        XCTAssertEqual(try q("status_through_partner").askWhen?.text, "partner_harms = yes")
+        XCTAssertEqual(try q("status_through_partner").askWhen?.text, "partner_harms = yes and (status != citizen_or_pr or status is unsure)")
         XCTAssertEqual(try q("children").options.map(\.id), ["child_citizen", "child_with_status", "child_no_status", "child_abroad", "no_children"])
         XCTAssertNil(bundle.question("family_violence_sponsor"), "the question that asked two things at once is gone")
         XCTAssertTrue(try q("recruitment").options.contains { $0.id == "deceived_other" }, "deception beyond the job")

@@ -41,7 +41,13 @@ struct ConditionDescriber {
             }
             return "\(side(a)) \(op.rawValue) \(side(b))"
         case .status(let q, let s):
-            let t: LocalizedText = s == .declined ? EngineText.declined : s == .answered ? EngineText.answered : EngineText.notAnswered
+            let t: LocalizedText
+            switch s {
+            case .declined: t = EngineText.declined
+            case .answered: t = EngineText.answered
+            case .unanswered: t = EngineText.notAnswered
+            case .unsure: t = EngineText.notSure
+            }
             return "\(prompt(q)) — \(EngineText.text(t, locale))"
         case .not(let inner): return EngineText.text(EngineText.notTrue, locale) + words(inner, locale)
         case .and(let cs): return cs.map { words($0, locale) }.joined(separator: "; ")

@@ -11,6 +11,7 @@ public enum EngineText {
     static let declined = LocalizedText(["en": "prefers not to say", "fr": "préfère ne pas répondre"])
     static let notAnswered = LocalizedText(["en": "not answered", "fr": "sans réponse"])
     static let answered = LocalizedText(["en": "answered", "fr": "répondu"])
+    static let notSure = LocalizedText(["en": "not sure", "fr": "ne sait pas"])
 
     /// Engine words in `locale`, falling back to English.
     public static func text(_ t: LocalizedText, _ locale: String) -> String { t.resolve(locale, fallback: "en") }

@@ -38,6 +38,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case exclusiveOutsideTickAll = "PW040"
     case undeclaredContact = "PW045"
     case inputLimit = "PW046"
+    /// `q is unsure` on a question that has no "Not sure" option, so the test could never be true.
+    case noUnsureOption = "PW036"
     case trainingAnswerGivenAway = "PW065"
     case trainingStepNeverShown = "PW066"
     case trainingCaseIncomplete = "PW067"
@@ -96,6 +98,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
         case .undeclaredContact: return "undeclared-contact"
         case .inputLimit: return "input-limit"
+        case .noUnsureOption: return "no-unsure-option"
         case .trainingAnswerGivenAway: return "training-answer-given-away"
         case .trainingStepNeverShown: return "training-step-never-shown"
         case .trainingCaseIncomplete: return "training-case-incomplete"

@@ -243,6 +243,7 @@ struct EdgeWords {
             case .declined: said = locale == "fr" ? "préfère ne pas répondre" : "prefers not to say"
             case .answered: said = locale == "fr" ? "répondu" : "answered"
             case .unanswered: said = locale == "fr" ? "sans réponse" : "not answered"
+            case .unsure: said = locale == "fr" ? "Ne sait pas" : "Not sure"
             }
             return name(q, from: question) + said
         case .dateCompare(let a, let op, let b):

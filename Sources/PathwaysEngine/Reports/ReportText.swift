@@ -74,7 +74,8 @@ public struct ReportText: Sendable {
 
 /// Words that reports add around content, in English and French.
 enum ReportWords {
-    static let toFindOut = LocalizedText(["en": "Still to find out: ", "fr": "Reste à savoir : "])
+    /// Before the `met` text of a criterion not known yet, so it reads as what would count, not as a fact.
+    static let toFindOut = LocalizedText(["en": "Not known yet (would count if true): ", "fr": "Pas encore connu (compterait si c’est vrai) : "])
     static let answered = LocalizedText(["en": "answered: ", "fr": "réponse : "])
     static let verify = LocalizedText(["en": "[⚠ verify with a lawyer]", "fr": "[⚠ à vérifier avec un avocat ou une avocate]"])
     static let mayApply = LocalizedText(["en": "May apply: ", "fr": "Peut s’appliquer : "])
