@@ -14,24 +14,23 @@ public enum CaseExport {
         let session = record.session(in: bundle, today: today)
         let report = AssessmentReport(bundle: bundle, locale: locale, style: format == .markdown ? .markdown : .text, details: true)
         var out = report.render(session.assess())
-        let fr = locale == "fr"
         let md = format == .markdown
-        var header = [md ? "**\(fr ? "Dossier" : "Case") \(record.code)**" : "\(fr ? "Dossier" : "Case") \(record.code)"]
+        let words = ReportText(bundle: bundle, locale: locale)
+        let caseLabel = words.word(.summaryCase)
+        var header = [md ? "**\(caseLabel) \(record.code)**" : "\(caseLabel) \(record.code)"]
         let date = ISO8601DateFormatter.string(from: record.summary.updatedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        header.append((fr ? "Mis à jour le " : "Updated on ") + date)
+        header.append(words.word(.summaryUpdatedOn) + " " + date)
         if let change = ContentChange.between(record, and: session) {
-            header.append((fr ? "Le contenu a changé depuis l'enregistrement : " : "The content changed since this case was saved: ")
-                          + "\(change.oldVersion) → \(change.newVersion)")
+            header.append(words.word(.summaryContentChanged) + " " + "\(change.oldVersion) → \(change.newVersion)")
         }
         out = header.joined(separator: md ? "  \n" : "\n") + "\n\n" + out
         if includeAnswers {
-            let text = ReportText(bundle: bundle, locale: locale)
-            var lines = ["", md ? "## " + (fr ? "Réponses" : "Answers") : (fr ? "Réponses" : "Answers")]
+            let answers = words.word(.summaryAnswers)
+            var lines = ["", md ? "## " + answers : answers]
             if !md { lines.append(String(repeating: "-", count: 8)) }
             for stop in session.walk.stops {
                 guard case .question(let id) = stop, let a = session.answers[id] else { continue }
-                lines.append((md ? "- " : "* ") + text.prompt(ofQuestion: id) + " — "
-                             + EngineText.describe(a, of: bundle.question(id), locale: locale, fallback: bundle.info.defaultLocale))
+                lines.append((md ? "- " : "* ") + words.prompt(ofQuestion: id) + " — " + words.answer(a, of: id))
             }
             out += lines.joined(separator: "\n") + "\n"
         }

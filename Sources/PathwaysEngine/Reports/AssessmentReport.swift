@@ -26,7 +26,7 @@ public struct AssessmentReport: Sendable {
             }
         }
         func bullet(_ s: String, indent: Int = 0) { out.append(String(repeating: "  ", count: indent) + (md ? "- " : "* ") + s) }
-        func words(_ w: LocalizedText) -> String { EngineText.text(w, locale) }
+        func words(_ w: EngineWord) -> String { t.word(w) }
 
         heading(1, t.text(bundle.info.title))
         out.append("\(words(ReportWords.content)): \(a.bundle.id) \(a.bundle.version)"
@@ -77,9 +77,9 @@ public struct AssessmentReport: Sendable {
 
     private func detail(_ p: PathwayAssessment, _ t: ReportText, md: Bool, into out: inout [String]) {
         let i = md ? 0 : 1
-        func list(_ title: LocalizedText, _ items: [String]) {
+        func list(_ title: EngineWord, _ items: [String]) {
             guard !items.isEmpty else { return }
-            out.append((md ? "" : "  ") + (md ? "**" : "") + EngineText.text(title, locale) + (md ? "**" : "") + ":")
+            out.append((md ? "" : "  ") + (md ? "**" : "") + t.word(title) + (md ? "**" : "") + ":")
             for s in items { out.append(String(repeating: "  ", count: i + 1) + (md ? "- " : "- ") + s) }
         }
         list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))

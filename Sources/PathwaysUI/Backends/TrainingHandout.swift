@@ -16,7 +16,7 @@ public struct TrainingHandout {
     }
 
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
-    func t(_ key: UIText) -> String { key.text(locale) }
+    func t(_ key: UIText) -> String { Words(bundle, locale: locale)[key] }
 
     public func list() -> String {
         var out = [t(.trainingBanner), ""]

@@ -1,3 +1,5 @@
+import Foundation
+import PathwaysEngine
 /// Where things go on screen for a given size: header, rule, body, status, rule, footer.
 struct Layout {
     static let headerHeight = 2
@@ -72,11 +74,45 @@ struct Shown {
         status = view.status.map { Wrap.lines($0, width: max(1, context.width)) }.map { Array($0.prefix(Layout.maxStatusLines)) } ?? []
         layout = Layout(context, statusLines: status.count)
         if context.bilingual {
-            let second = build(Screens(context, width: width, locale: context.secondLocale)).body
-            (left, right) = Layout.align(view.body, second)
+            let second = build(Screens(context, width: width, locale: context.clientLocale, forClient: true)).body
+            let (top, secondTop) = Shown.notices(context, width: width, second: second)
+            (left, right) = Layout.align(top + view.body, secondTop + second)
         } else {
-            (left, right) = (view.body, nil)
+            let (top, _) = Shown.notices(context, width: width, second: [])
+            (left, right) = (top + view.body, nil)
         }
+    }
+
+    /// What heads every screen when a language on it is an unchecked translation: the notice in that
+    /// language and in the worker's (or, when the worker's own language is the unchecked one, in the
+    /// bundle's default language too); and in the person's column, what "[EN]" before a text means when
+    /// a text there is not translated yet. The worker's column gets the matching lines.
+    static func notices(_ context: UIContext, width: Int, second: [BodyLine]) -> (first: [BodyLine], second: [BodyLine]) {
+        let bundle = context.bundle
+        let unchecked = context.unreviewedOnScreen
+        let marked = bundle.info.locales.filter { $0 != context.clientLocale }.map(Resolved.mark)
+        let fallbackShown = context.bilingual && second.contains { line in line.line.contains { span in marked.contains(span.text) } }
+        guard !unchecked.isEmpty || fallbackShown else { return ([], []) }
+        let style = Style(.possible, bold: true)
+        func sentence(_ locale: String) -> String { context.words(in: locale).word(.unreviewedTranslation) }
+        var first = Body(width: width), other = Body(width: width)
+        if context.bilingual {
+            if !unchecked.isEmpty {
+                first.add("⚠ " + sentence(context.locale), style)
+                other.add("⚠ " + sentence(context.clientLocale), style)
+            }
+            if fallbackShown {
+                first.add("", .muted)
+                other.add(Resolved.mark(context.locale).trimmingCharacters(in: .whitespaces) + " " + context.words(in: context.clientLocale).word(.missingTranslation), .muted)
+            }
+            first.blank()
+            other.blank()
+        } else {
+            first.add("⚠ " + sentence(context.locale), style)
+            if bundle.info.defaultLocale != context.locale { first.add(sentence(bundle.info.defaultLocale), style) }
+            first.blank()
+        }
+        return (first.lines, other.lines)
     }
 
     init(_ state: UIState) {

@@ -3,7 +3,7 @@ import PathwaysEngine
 /// The results and a pathway's detail.
 extension Screens {
     func results(_ c: CaseMode, _ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         addNotice(c, &body)
         let s = c.session
         let a = s.assess()
@@ -21,7 +21,7 @@ extension Screens {
             body.add(t(.stoppedAt) + " “" + content.plain(bundle.question(q)?.prompt) + "”", .muted, target: .question(q))
             body.blank()
         }
-        let report = ReportText(bundle: bundle, locale: locale)
+        let report = content.report
         for (group, items) in ResultGroup.grouped(a) {
             body.add("■ " + t(group.title) + " (\(items.count))", Style(group.role, bold: true))
             for p in items {
@@ -37,7 +37,7 @@ extension Screens {
                 let reasons = p.status == .notApplicable ? p.reasons : Array(p.reasons.prefix(2))
                 for r in reasons {
                     let prefix = p.status == .notApplicable ? t(.whyNot) + " " : "· "
-                    body.add(report.reason(r), target: .pathway(p.id), lead: "    " + prefix, hang: "      ")
+                    body.addForWorker(report.reason(r), target: .pathway(p.id), lead: "    " + prefix, hang: "      ")
                 }
                 if p.status == .possible && !p.missing.isEmpty {
                     body.add(t(.stillToFindOut), .muted, target: .pathway(p.id), lead: "    ")
@@ -54,8 +54,8 @@ extension Screens {
         terms.append(bundle.info.disclaimer)
         let recording = c.purpose == .record && context.recordsAvailable
         var keys = hints(.keyQuickExit, .keyOpen)
-        if recording { keys += hints(.keyExport) }
-        keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyReview, .keyScroll)
+        if recording { keys += hints(.keyExport, .keyHandout) }
+        keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyReview, .keyScroll)
         if recording { keys += hints(.keyNotes) }
         keys += hints(.keyGlossary, .keyMove, .keyQuit)
         if c.change != nil { keys.insert(KeyHint(.keyBackToReview), at: 1) }
@@ -68,12 +68,18 @@ extension Screens {
     func pathway(_ id: String, _ c: CaseMode, _ chrome: Chrome) -> ScreenView {
         guard let p = bundle.pathway(id) else { return results(c, chrome) }
         let a = c.session.assess().pathway(id)
-        let report = ReportText(bundle: bundle, locale: locale)
-        var body = Body(width: width)
+        let report = content.report
+        var body = newBody()
         var texts: [LocalizedText?] = [p.title, p.summary]
-        func section(_ title: UIText, _ lines: [StyledLine]) {
+        func section(_ title: UIText, _ lines: [StyledLine], forWorker: Bool = false) {
             guard !lines.isEmpty else { return }
             body.blank()
+            if forWorker {
+                // The reasons, cautions and sources are the worker's to explain: blank in the person's column.
+                body.addForWorker([Span(t(title), .heading)])
+                for l in lines { body.addForWorker(l, lead: [Span(" • ")]) }
+                return
+            }
             body.add(t(title), .heading)
             for l in lines { body.add(l, lead: [Span(" • ")]) }
         }
@@ -84,11 +90,12 @@ extension Screens {
         body.add(content.spans(p.title, .heading))
         if let a {
             let group = ResultGroup.of(a)
-            body.add("■ " + ResultGroup.label(a, locale), Style(group.role, bold: true))
+            body.add("■ " + ResultGroup.label(a, words), Style(group.role, bold: true))
         }
         if let summary = p.summary { body.add(content.spans(summary)) }
         section(.reasons, (a?.reasons ?? []).map { [Span(report.reason($0))] }
-                + (a?.missing ?? []).map { [Span(t(.stillToFindOut) + " " + content.plain(bundle.question($0)?.prompt), .muted)] })
+                + (a?.missing ?? []).map { [Span(t(.stillToFindOut) + " " + content.plain(bundle.question($0)?.prompt), .muted)] },
+                forWorker: true)
         section(.steps, facts(p.steps))
         section(.documents, facts(p.documents))
         section(.fees, facts(p.fees))
@@ -97,7 +104,7 @@ extension Screens {
             texts.append(caution.fact.text)
             return (caution.certainty == .unknown ? [Span(t(.mayApply), .muted)] : []) + content.spans(caution.fact.text)
                 + (caution.fact.verify ? [Span(" " + t(.verify), Style(.urgent, bold: true))] : [])
-        })
+        }, forWorker: true)
         section(.whoToContact, (a?.referrals ?? []).map { rid in
             var line: StyledLine = [Span(report.referral(rid), Style(.normal, bold: true))]
             if let d = bundle.referral(rid)?.description {
@@ -106,18 +113,18 @@ extension Screens {
             }
             return line
         })
-        section(.sources, p.sources.map { [Span(report.source($0.id), .muted)] })
+        section(.sources, p.sources.map { [Span(report.source($0.id), .muted)] }, forWorker: true)
         body.blank()
         body.add(t(.notLegalAdvice), .muted)
         return ScreenView(header: header(content.plain(p.title), chrome: chrome), body: body.lines,
-                          keys: hints(.keyQuickExit, .keyClose, .keyScroll, .keyLanguage, .keyBilingual, .keyGlossary, .keyQuit),
+                          keys: hints(.keyQuickExit, .keyClose, .keyScroll, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyGlossary, .keyQuit),
                           termTexts: texts)
     }
 
     // MARK: Glossary
 
     func glossary(_ ids: [String], all: Bool, chrome: Chrome = .caseworker) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         if ids.isEmpty { body.add(t(.noTermsHere), .muted) }
         for id in ids {
             guard let term = bundle.term(id) else { continue }
@@ -128,7 +135,7 @@ extension Screens {
     }
 
     func term(_ id: String, chrome: Chrome = .caseworker) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         if let term = bundle.term(id) {
             body.add(content.plain(term.term), .heading)
             body.blank()

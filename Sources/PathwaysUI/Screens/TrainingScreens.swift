@@ -17,7 +17,7 @@ extension Screens {
     }
 
     func trainingList() -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let scenarios = bundle.scenarios.filter { $0.training != nil }
         if scenarios.isEmpty { body.add(t(.noTrainingCases), .muted) }
         for (i, s) in scenarios.enumerated() {
@@ -36,7 +36,7 @@ extension Screens {
             return trainingList()
         }
         let scenario = training.scenario, walk = training.walk, questions = training.questions
-        var body = Body(width: width)
+        var body = newBody()
         func heading(_ text: String) { body.add(text, .heading) }
         func paragraph(_ text: StyledLine, indent: Int = 0) {
             body.add(text, lead: indent == 0 ? [] : [Span(String(repeating: " ", count: indent))])
@@ -118,9 +118,9 @@ extension Screens {
         let scenario = training.scenario, walk = training.walk, questions = training.questions
         let report = ReportText(bundle: bundle, locale: locale)
         let result = QuizResult(bundle: bundle, scenario: scenario, caseWalk: walk, trainee: session)
-        var body = Body(width: width)
-        body.add("\(t(.quizScore)): \(result.matchedPathways)/\(result.pathways.count) " + (locale == "fr" ? "voies" : "pathways")
-                 + " · \(result.matchedAnswers)/\(questions.count) " + (locale == "fr" ? "réponses" : "answers"), .heading)
+        var body = newBody()
+        body.add("\(t(.quizScore)): \(result.matchedPathways)/\(result.pathways.count) " + t(.quizPathwaysWord)
+                 + " · \(result.matchedAnswers)/\(questions.count) " + t(.quizAnswersWord), .heading)
         body.blank()
         for id in questions {
             let theirs = session.walk.effective[id], ours = walk.effective[id]
@@ -139,7 +139,7 @@ extension Screens {
             let matched = p.trainee.status == p.expected.status
             body.add(report.title(ofPathway: p.id), Style(matched ? .recommended : .urgent, bold: true), lead: matched ? "  ✓ " : "  ✗ ")
             guard !matched else { continue }
-            body.add("\(t(.youGot)): \(p.trainee.status.label(locale)) · \(t(.caseGets)): \(p.expected.status.label(locale))", lead: "      ")
+            body.add("\(t(.youGot)): \(p.trainee.status.label(words)) · \(t(.caseGets)): \(p.expected.status.label(words))", lead: "      ")
             for r in p.expected.reasons.prefix(2) { body.add(report.reason(r), .muted, lead: "      · ", hang: "        ") }
         }
         if let notes = scenario.training {
@@ -176,11 +176,11 @@ public struct QuizResult: Sendable {
 }
 
 extension PathwayStatus {
-    func label(_ locale: String) -> String {
+    func label(_ words: Words) -> String {
         switch self {
-        case .recommended: return UIText.recommended.text(locale)
-        case .possible: return UIText.possible.text(locale)
-        case .notApplicable: return UIText.notApplicable.text(locale)
+        case .recommended: return words[.recommended]
+        case .possible: return words[.possible]
+        case .notApplicable: return words[.notApplicable]
         }
     }
 }

@@ -42,4 +42,6 @@ public enum Effect: Hashable, Sendable {
     case saveNotes(String)
     /// Write the referral summary for printing.
     case export(includeAnswers: Bool)
+    /// Write the person's handout in their language (and the worker's below it).
+    case handout(withWorkerLanguage: Bool)
 }

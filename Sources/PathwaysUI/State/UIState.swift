@@ -37,6 +37,8 @@ public struct UIState: Sendable {
     public var bundle: ContentBundle { context.bundle }
     public var locale: String { context.locale }
     public var secondLocale: String { context.secondLocale }
+    /// The person's language (the second column of the two-language view).
+    public var clientLocale: String { context.clientLocale }
     public var bilingual: Bool { context.bilingual }
     public var width: Int { context.width }
     public var height: Int { context.height }
