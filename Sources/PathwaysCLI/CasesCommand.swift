@@ -46,7 +46,9 @@ struct CasesCommand: ParsableCommand {
         @Option(help: "markdown or text.") var format: String = "markdown"
         @Flag(help: "Include the answers (leave them out when the summary leaves the shelter).") var withAnswers = false
         @Option(help: "Write to this file instead of standard output.") var output: String?
-        @Option(help: "Language of the summary (default: the case's).") var lang: String?
+        @Option(help: "Language of the summary (default: the case's); with --handout, the person's language.") var lang: String?
+        @Flag(help: "The person's one-page handout instead of the summary: no names, no case code.") var handout = false
+        @Option(help: "With --handout: the same page in this language below the person's (the worker's).") var workerLang: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
         @OptionGroup var day: DayOptions
@@ -54,7 +56,11 @@ struct CasesCommand: ParsableCommand {
         func run() throws {
             guard let f = CaseExport.Format(rawValue: format) else { throw CLIError("--format must be markdown or text") }
             let (record, bundle) = try loadCase(code, store, content)
-            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, locale: lang, today: try day.day())
+            let text = handout
+                ? try HandoutOptions.render(record.session(in: bundle, today: try day.day()).assess(), bundle: bundle,
+                                            format: f == .markdown ? .markdown : .text,
+                                            locale: lang ?? record.summary.locale, workerLocale: workerLang)
+                : CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, locale: lang, today: try day.day())
             if let output {
                 umask(0o077)
                 guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {

@@ -34,6 +34,7 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             printDiagnostics(checked.diagnostics) { print($0) }
+            for line in ProgramStrings.coverage(checked.bundle) { print(line) }
             let b = checked.bundle.info
             print("\(b.id) \(b.version): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
                   + " (\(checked.bundle.questions.count) questions, \(checked.bundle.pathways.count) pathways, \(checked.bundle.scenarios.count) scenarios)")

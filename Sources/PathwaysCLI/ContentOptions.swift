@@ -23,7 +23,7 @@ struct ContentOptions: ParsableArguments {
     func load(positional: String? = nil, today: Day? = Clock.today()) throws -> CheckedBundle {
         let (url, display) = try folder(positional: positional)
         do {
-            return Checker.check(try ContentFiles.read(directory: url, displayRoot: display), today: today)
+            return ProgramStrings.complete(Checker.check(try ContentFiles.read(directory: url, displayRoot: display), today: today))
         } catch let error as ContentFolderError {
             throw CLIError("\(error.description)")
         }

@@ -55,7 +55,7 @@ final class FolderPreview: PreviewSource {
         let hash = files.hash
         guard hash != lastHash else { return nil }
         lastHash = hash
-        let checked = Checker.check(files, today: Clock.today())
+        let checked = ProgramStrings.complete(Checker.check(files, today: Clock.today()))
         // A file that does not parse explains the errors after it: show such files first.
         let diagnostics = checked.diagnostics.filter { $0.code == .yamlSyntax } + checked.diagnostics.filter { $0.code != .yamlSyntax }
         var excerpts: [Int: [String]] = [:]

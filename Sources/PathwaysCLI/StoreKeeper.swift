@@ -42,10 +42,8 @@ final class StoreKeeper: CaseKeeper {
         recorder = CaseRecorder(store: store, code: code, saved: record.answers)
         var notice: [String] = []
         if let change = ContentChange.between(record, and: session) {
-            let fr = record.summary.locale == "fr"
             let report = ReportText(bundle: bundle, locale: record.summary.locale)
-            notice.append((fr ? "Le contenu a changé depuis ce dossier : " : "The content changed since this case was saved: ")
-                          + "\(change.oldVersion) → \(change.newVersion)")
+            notice.append(Words(bundle, locale: record.summary.locale)(.caseContentChanged, "\(change.oldVersion) → \(change.newVersion)"))
             for c in change.changed {
                 notice.append("  " + report.title(ofPathway: c.id) + ": " + (c.before?.words ?? "—") + " → " + c.now.words)
             }
@@ -72,17 +70,37 @@ final class StoreKeeper: CaseKeeper {
         guard let recorder else { throw StoreError.noSuchCase("(no case)") }
         try recorder.sync(session, locale: locale)
         let record = try store.load(recorder.code)
+        let written = try write(named: "\(recorder.code.value)-\(day(Date()))") { format in
+            CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers,
+                              locale: locale, today: session.today)
+        }
+        return Words(session.bundle, locale: locale)(.summaryWritten, written)
+    }
+
+    /// Writes the person's handout as CODE-DATE-handout-LANG.md and .txt beside the summaries, like them
+    /// readable by its owner only. The code is in the file's name, never on the page.
+    func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
+        guard let recorder else { throw StoreError.noSuchCase("(no case)") }
+        try recorder.sync(session, locale: wordsLocale)
+        let assessment = session.assess()
+        let page = Handout(bundle: session.bundle, locale: locale, workerLocale: workerLocale ?? wordsLocale,
+                           withWorkerCopy: workerLocale != nil, measure: { TextWidth.of($0) })
+        let name = "\(recorder.code.value)-\(day(Date()))-handout-\(locale)" + (workerLocale.map { "-\($0)" } ?? "")
+        let written = try write(named: name) { format in page.render(assessment, format: format == .markdown ? .markdown : .text) }
+        return Words(session.bundle, locale: wordsLocale)(.handoutWritten, written)
+    }
+
+    /// Writes NAME.md and NAME.txt into the exports folder beside the store; returns "…/NAME.md / .txt".
+    private func write(named name: String, _ render: (CaseExport.Format) -> String) throws -> String {
         let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let base = folder.appendingPathComponent("\(recorder.code.value)-\(day(Date()))").path
+        let base = folder.appendingPathComponent(name).path
         for format in CaseExport.Format.allCases {
-            let text = CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers,
-                                         locale: locale, today: session.today)
             let path = base + (format == .markdown ? ".md" : ".txt")
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            guard FileManager.default.createFile(atPath: path, contents: Data(render(format).utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw StoreError.unreadable("cannot write \(path)")
             }
         }
-        return (locale == "fr" ? "Résumé écrit : " : "Summary written: ") + base + ".md / .txt"
+        return base + ".md / .txt"
     }
 }

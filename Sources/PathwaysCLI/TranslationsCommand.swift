@@ -11,7 +11,8 @@ struct TranslationsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a CSV: id, hash of the source text, source text, current translation.")
-        @Option(help: "The language to translate into, such as fr.") var lang: String
+        @Option(help: "The language to translate into, such as fr or es.") var lang: String
+        @Flag(help: "Every text, also those only the worker reads (the default for a language for the person is the texts the person reads).") var all = false
         @Option(help: "Write to this file instead of standard output.") var output: String?
         @Argument(help: "The bundle folder (default: the shipped content).") var directory: String?
         @OptionGroup var options: ContentOptions
@@ -21,7 +22,9 @@ struct TranslationsCommand: ParsableCommand {
             guard bundle.info.locales.contains(lang), lang != bundle.info.defaultLocale else {
                 throw CLIError("--lang must be a translated locale of the bundle: " + bundle.info.locales.filter { $0 != bundle.info.defaultLocale }.joined(separator: ", "))
             }
-            let csv = TranslationExchange.export(bundle, locale: lang)
+            // A language for the person needs the texts the person reads; `--all` gives every text.
+            let scope: LocaleExchange.Scope = all || bundle.info.declaration(of: lang).scope == .all ? .all : .client
+            let csv = LocaleExchange.export(bundle, locale: lang, scope: scope)
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: Data(csv.utf8)) else { throw CLIError("cannot write \(output)") }
             } else {
@@ -43,13 +46,15 @@ struct TranslationsCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
             let files: ContentFiles
             do { files = try ContentFiles.read(directory: url, displayRoot: dir) } catch { throw CLIError("no content folder at '\(dir)'") }
-            let checked = Checker.check(files, today: nil)
+            let checked = ProgramStrings.complete(Checker.check(files, today: nil))
             guard checked.bundle.info.locales.contains(lang) else { throw CLIError("the bundle does not declare the locale '\(lang)'") }
-            let report = TranslationExchange.importCSV(String(decoding: data, as: UTF8.self), locale: lang, files: files, bundle: checked.bundle)
+            let report = LocaleExchange.importCSV(String(decoding: data, as: UTF8.self), locale: lang, files: files, bundle: checked.bundle)
             for problem in report.problems { printError("pathways: \(problem)") }
             if report.problems.contains(where: { $0.hasPrefix("the first line") || $0.hasPrefix("the file is not") }) { throw ExitCode(1) }
             for (path, bytes) in report.files.sorted(by: { $0.key < $1.key }) {
-                try Data(bytes).write(to: url.appendingPathComponent(path))
+                let target = url.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: target)
             }
             print("updated \(report.updated.count), unchanged \(report.unchanged), left empty \(report.empty), unknown ids \(report.unknown.count)")
             for id in report.unknown { print("  unknown id: \(id)") }

@@ -40,7 +40,7 @@ public enum Checker {
                 return ContentWalk.conditions(bundle).flatMap { types.check($0) }
             },
             { ReferenceChecks.all(bundle) + DateChecks.all(bundle) },
-            { IdentityChecks.duplicates(bundle) + OptionChecks.exclusive(bundle) },
+            { IdentityChecks.duplicates(bundle) + OptionChecks.exclusive(bundle) + LocaleChecks.all(bundle) },
         ]
         return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }
     }

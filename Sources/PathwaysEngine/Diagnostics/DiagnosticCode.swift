@@ -36,12 +36,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case cautionShownEverywhere = "PW034"
     case scenarioWithoutDay = "PW035"
     case exclusiveOutsideTickAll = "PW040"
+    case unknownStringKey = "PW060"
+    case missingProgramString = "PW061"
+    case missingStringTranslation = "PW062"
+    case localeFileProblem = "PW063"
+    case placeholderMismatch = "PW064"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
         case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation,
-             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay:
+             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay,
+             .unknownStringKey, .missingStringTranslation, .localeFileProblem:
             return .warning
         default: return .error
         }
@@ -86,6 +92,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .cautionShownEverywhere: return "caution-shown-everywhere"
         case .scenarioWithoutDay: return "scenario-without-day"
         case .exclusiveOutsideTickAll: return "exclusive-outside-tick-all"
+        case .unknownStringKey: return "unknown-string-key"
+        case .missingProgramString: return "missing-program-string"
+        case .missingStringTranslation: return "missing-string-translation"
+        case .localeFileProblem: return "locale-file-problem"
+        case .placeholderMismatch: return "placeholder-mismatch"
         }
     }
 }

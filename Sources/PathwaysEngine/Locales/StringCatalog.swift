@@ -26,6 +26,9 @@ public struct StringCatalog: Sendable, Hashable {
 
     public var isEmpty: Bool { entries.values.allSatisfy(\.isEmpty) }
 
+    /// The strings files (strings/*.yaml) of a bundle's files, read on their own (the program's shipped words).
+    public static func read(from files: ContentFiles) -> StringCatalog { LocaleFiles.read(files).strings }
+
     /// The text of `key` in `locale`, if the catalog has one.
     public func text(_ key: String, _ locale: String) -> String? {
         guard let t = entries[locale]?[key]?.text, !t.isEmpty else { return nil }

@@ -50,13 +50,15 @@ public struct Handout: Sendable {
     /// The page as text (at most `width` columns a line) or Markdown.
     public func render(_ a: Assessment, format: Format) -> String {
         let copies = withWorkerCopy ? [locale, workerLocale] : [locale]
-        let budget = withWorkerCopy ? (maxLines - 2) / 2 : maxLines
-        var sections: [[String]] = []
-        for (i, l) in copies.enumerated() {
-            let detail = Detail.levels.first { page(a, l, $0, .text, first: i == 0).count <= budget } ?? Detail.levels[Detail.levels.count - 1]
-            sections.append(page(a, l, detail, format, first: i == 0))
+        func pages(_ d: Detail, _ f: Format) -> [[String]] {
+            copies.enumerated().map { i, l in page(a, l, d, f, first: i == 0) }
         }
         let rule = format == .markdown ? ["", "---", ""] : ["", String(repeating: "─", count: min(width, 40))]
+        // One level of detail for every copy, so the worker's copy says what the person's says.
+        let fits = Detail.levels.first { d in
+            pages(d, .text).reduce(0) { $0 + $1.count } + (copies.count - 1) * 2 <= maxLines
+        } ?? Detail.levels[Detail.levels.count - 1]
+        let sections = pages(fits, format)
         return sections.enumerated().map { i, s in (i == 0 ? [] : rule) + s }.flatMap { $0 }.joined(separator: "\n") + "\n"
     }
 
@@ -83,7 +85,10 @@ public struct Handout: Sendable {
             out.append("")
             para("⚠ " + t.word(.unreviewedTranslation))
             let other = l == workerLocale ? bundle.info.defaultLocale : workerLocale
-            if other != l { para(bundle.strings.word(.unreviewedTranslation, other, fallbacks: [bundle.info.defaultLocale])) }
+            if other != l {
+                if md { out.append("") }
+                para(bundle.strings.word(.unreviewedTranslation, other, fallbacks: [bundle.info.defaultLocale]))
+            }
         }
         out.append("")
         para(t.word(.handoutKeepSafe))
@@ -111,7 +116,7 @@ public struct Handout: Sendable {
         heading(t.word(.handoutCall), level: 2)
         var contacts: [String] = []
         if let hotline = bundle.info.hotline.flatMap({ bundle.referral($0.id) }) {
-            bullet(t.word(.handoutHotline) + " " + contact(hotline, t, named: true))
+            bullet(t.word(.handoutHotline) + " " + contact(hotline, t, named: false) + " (" + t.text(hotline.name) + ")")
             contacts.append(hotline.id)
         }
         let referrals = shown.flatMap(\.referrals).filter { !contacts.contains($0) }
@@ -133,7 +138,8 @@ public struct Handout: Sendable {
         if let p = r.phone { parts.append(p) }
         if let n = r.textNumber { parts.append(t.word(.reportTextNumber) + n) }
         if let u = r.url { parts.append(u) }
-        return t.text(r.name) + ": " + parts.joined(separator: " — ") + (r.verify ? " " + t.word(.reportVerify) : "")
+        let number = parts.joined(separator: " — ") + (r.verify ? " " + t.word(.reportVerify) : "")
+        return named ? t.text(r.name) + ": " + number : number
     }
 
     func name(_ of: String, in l: String) -> String { bundle.strings.text(EngineWord.languageName.rawValue, of) ?? of }
