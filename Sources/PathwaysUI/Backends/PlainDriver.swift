@@ -100,12 +100,13 @@ public struct PlainDriver {
     /// "Yes / Sí": a short text in the worker's language and the person's, on one line.
     func both(_ t: LocalizedText?) -> String {
         guard let c = clientContent else { return content.plain(t) }
-        return content.plain(t) + " / " + c.plain(t)
+        let (mine, theirs) = (content.plain(t), c.plain(t))
+        return mine == theirs ? mine : mine + " / " + theirs
     }
 
     func both(_ key: UIText) -> String {
         guard let c = clientWords else { return w[key] }
-        return w[key] + " / " + c[key]
+        return w[key] == c[key] ? w[key] : w[key] + " / " + c[key]
     }
 
     /// Says, in each unchecked language shown and in the worker's, that the translation has not been checked.

@@ -83,10 +83,10 @@ struct Shown {
         }
     }
 
-    /// What heads every screen when a language on it is an unchecked translation: the notice in that
-    /// language and in the worker's (or, when the worker's own language is the unchecked one, in the
-    /// bundle's default language too); and in the person's column, what "[EN]" before a text means when
-    /// a text there is not translated yet. The worker's column gets the matching lines.
+    /// What heads every screen when a language on it is an unchecked translation: the notice in the person's
+    /// language and in the worker's, each in its column (in one column, in the language shown); and in the
+    /// person's column, what "[EN]" before a text means when a text there is not translated yet. The
+    /// worker's column gets the matching lines.
     static func notices(_ context: UIContext, width: Int, second: [BodyLine]) -> (first: [BodyLine], second: [BodyLine]) {
         let bundle = context.bundle
         let unchecked = context.unreviewedOnScreen
@@ -94,7 +94,11 @@ struct Shown {
         let fallbackShown = context.bilingual && second.contains { line in line.line.contains { span in marked.contains(span.text) } }
         guard !unchecked.isEmpty || fallbackShown else { return ([], []) }
         let style = Style(.possible, bold: true)
-        func sentence(_ locale: String) -> String { context.words(in: locale).word(.unreviewedTranslation) }
+        // Below 24 rows the short form, so the question still fits beside it.
+        func sentence(_ locale: String) -> String {
+            let words = context.words(in: locale)
+            return context.height < 24 ? words[.unreviewedShort] : words.word(.unreviewedTranslation)
+        }
         var first = Body(width: width), other = Body(width: width)
         if context.bilingual {
             if !unchecked.isEmpty {
@@ -108,8 +112,8 @@ struct Shown {
             first.blank()
             other.blank()
         } else {
+            // One language on screen: the worker reads it, so it is said once, in it.
             first.add("⚠ " + sentence(context.locale), style)
-            if bundle.info.defaultLocale != context.locale { first.add(sentence(bundle.info.defaultLocale), style) }
             first.blank()
         }
         return (first.lines, other.lines)

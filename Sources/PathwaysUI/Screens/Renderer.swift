@@ -17,7 +17,9 @@ public enum Renderer {
         var frame = empty
         let layout = shown.layout
         let view = shown.view
-        for (i, line) in view.header.enumerated() where i < Layout.headerHeight { frame.put(shortened(line, to: state.width), row: i, col: 0) }
+        for (i, line) in withUncheckedMark(view.header, state).enumerated() where i < Layout.headerHeight {
+            frame.put(shortened(line, to: state.width), row: i, col: 0)
+        }
         frame.put(String(repeating: "─", count: state.width), .muted, row: Layout.headerHeight, col: 0)
         let items = view.items
         let place = state.place
@@ -35,6 +37,19 @@ public enum Renderer {
             frame.put(line, row: footerTop + i, col: 0)
         }
         return frame
+    }
+
+    /// The header with "⚠ ES: translation not checked" on its second line while an unchecked translation is
+    /// on screen, so it shows whatever the body's scroll (the full notice heads the body).
+    static func withUncheckedMark(_ header: [StyledLine], _ state: UIState) -> [StyledLine] {
+        let unchecked = state.context.unreviewedOnScreen
+        guard !unchecked.isEmpty else { return header }
+        let mark = Span(state.context.words(.unreviewedMark, unchecked.map { $0.uppercased() }.joined(separator: ", ")), Style(.possible, bold: true))
+        var out = header
+        while out.count < Layout.headerHeight { out.append([]) }
+        let i = Layout.headerHeight - 1
+        out[i] = out[i].isEmpty ? [mark] : out[i] + [Span(" · ", .muted), mark]
+        return out
     }
 
     /// A header too long for the window ends at a word, with "…", instead of being cut inside one.

@@ -22,7 +22,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyNumbersTwoDigits, keyOpen, keyAnswer, keyConfirmTicks, keyWhyClose, keyBilingualF, keyQuitCtrlC
     case keyBackToReview, keyBackToResults, keyChange, keySaveNotes, keyCloseNotes, keyNewLine, keyTermsHere
     case keyAllTerms, notesUnsaved, notesFull, quitPreview, quitQuiz, quitNotSaved, quitLastNotSaved, quitSaved
-    case quitNotesUnsaved, quitAgain, keyClientLanguage, keyClientLanguageF, keyHandout, handoutWritten
+    case quitNotesUnsaved, quitAgain, unreviewedShort, unreviewedMark, keyClientLanguage, keyClientLanguageF, keyHandout, handoutWritten
     case summaryWritten, caseContentChanged, quizPathwaysWord, quizAnswersWord, plainHelpHint, plainNothingTyped
     case plainHintChoice, plainHintTicks, plainHintDate, plainHintText, plainHintResults, plainChanged
     case plainTypeResults, plainFirstQuestion, plainNothingToContinue, plainCannotDecline, plainChangeHow
