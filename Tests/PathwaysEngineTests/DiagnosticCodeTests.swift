@@ -50,6 +50,11 @@ final class DiagnosticCodeTests: XCTestCase {
             .cautionShownEverywhere: testPW034CautionShownEverywhere,
             .scenarioWithoutDay: testPW035ScenarioExpectsDeadlinesWithoutADay,
             .exclusiveOutsideTickAll: testPW040ExclusiveOptionOnASingleChoiceQuestion,
+            .unknownStringKey: testPW060UnknownStringKey,
+            .missingProgramString: testPW061ProgramWordWithNoDefaultText,
+            .missingStringTranslation: testPW062InterfaceWordsMissingInALanguage,
+            .localeFileProblem: testPW063LocaleFileProblem,
+            .placeholderMismatch: testPW064PlaceholderMismatch,
         ]
     }
 

@@ -38,6 +38,7 @@ public enum LocaleChecks {
             for (id, entry) in texts.sorted(by: { $0.key < $1.key }) {
                 let at = entry.location ?? .start(of: file)
                 guard let text = byID[id] else {
+                    let at = entry.keyLocation ?? at
                     out.append(Diagnostic(.localeFileProblem, at: at, "unknown string id '\(id)'" + DidYouMean.phrase(for: id, among: byID.keys),
                                           hint: "the ids are those of 'pathways translations export'"))
                     continue
@@ -132,7 +133,7 @@ public enum LocaleChecks {
         for (locale, entries) in b.strings.entries.sorted(by: { $0.key < $1.key }) {
             let file = b.strings.files[locale] ?? b.info.location.file
             for (key, entry) in entries.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
-                out.append(Diagnostic(.unknownStringKey, at: entry.location ?? .start(of: file),
+                out.append(Diagnostic(.unknownStringKey, at: entry.keyLocation ?? entry.location ?? .start(of: file),
                     "unknown key '\(key)': the program never shows it" + DidYouMean.phrase(for: key, among: known),
                     hint: "the keys are the program's (see strings/\(b.info.defaultLocale).yaml)"))
             }

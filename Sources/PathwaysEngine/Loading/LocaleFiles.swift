@@ -84,7 +84,7 @@ enum LocaleFiles {
             }
             switch entry.value {
             case .scalar(let scalar):
-                out[entry.key] = CatalogEntry(text: scalar.string, location: sink.location(of: entry.value))
+                out[entry.key] = CatalogEntry(text: scalar.string, location: sink.location(of: entry.value), keyLocation: keyLocation)
                 places[entry.key] = Read.place(scalar, sink.location(of: entry.value), inFlow: false, key: keyLocation)
             case .mapping(let m):
                 guard var e = MappingReader(entry.value, sink, what: "the text of '\(entry.key)'") else { continue }
@@ -95,7 +95,7 @@ enum LocaleFiles {
                     if let textNode { sink.report(.wrongType, at: sink.location(of: textNode), "'text' must be text") }
                     continue
                 }
-                out[entry.key] = CatalogEntry(text: scalar.string, sourceHash: hash?.0, location: sink.location(of: textNode))
+                out[entry.key] = CatalogEntry(text: scalar.string, sourceHash: hash?.0, location: sink.location(of: textNode), keyLocation: keyLocation)
                 places[entry.key] = Read.place(scalar, sink.location(of: textNode), inFlow: m.style == .flow, key: keyLocation)
             case .sequence:
                 sink.report(.wrongType, at: sink.location(of: entry.value), "the text of '\(entry.key)' must be text, found a list")
@@ -126,11 +126,16 @@ enum LocaleFiles {
             }
             if !hashes.isEmpty { bundle.translationSources[locale] = hashes }
         }
+        applyBuiltInOptions(contents.strings, to: &bundle)
+    }
+
+    /// The words of `strings` for the built-in Yes / No / Not sure options of yes_no_unsure questions.
+    static func applyBuiltInOptions(_ strings: StringCatalog, to bundle: inout ContentBundle) {
         let builtIn = ["yes": EngineWord.optionYes, "no": .optionNo, "unsure": .optionUnsure]
         for (qi, q) in bundle.questions.enumerated() where q.kind == .yesNoUnsure {
             for (oi, o) in q.options.enumerated() {
                 guard let word = builtIn[o.id] else { continue }
-                for (locale, text) in contents.strings.localized(word.rawValue).texts { bundle.questions[qi].options[oi].label.texts[locale] = text }
+                for (locale, text) in strings.localized(word.rawValue).texts { bundle.questions[qi].options[oi].label.texts[locale] = text }
             }
         }
     }

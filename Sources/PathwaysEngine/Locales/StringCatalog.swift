@@ -4,11 +4,14 @@ public struct CatalogEntry: Sendable, Hashable {
     /// The hash of the default locale's text when this translation was made (nil: not recorded).
     public var sourceHash: String?
     public var location: SourceLocation?
+    /// Where its key is written.
+    public var keyLocation: SourceLocation?
 
-    public init(text: String, sourceHash: String? = nil, location: SourceLocation? = nil) {
+    public init(text: String, sourceHash: String? = nil, location: SourceLocation? = nil, keyLocation: SourceLocation? = nil) {
         self.text = text
         self.sourceHash = sourceHash
         self.location = location
+        self.keyLocation = keyLocation
     }
 }
 

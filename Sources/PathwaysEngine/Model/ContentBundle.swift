@@ -77,6 +77,7 @@ public struct ContentBundle: Sendable {
     public func withStrings(under base: StringCatalog) -> ContentBundle {
         var b = self
         b.strings = strings.layered(over: base)
+        LocaleFiles.applyBuiltInOptions(b.strings, to: &b)
         return b
     }
 

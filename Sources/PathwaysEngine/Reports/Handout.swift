@@ -44,6 +44,8 @@ public struct Handout: Sendable {
             Detail(summaries: false, stepsPerOption: 1, maxSteps: 4, maxContacts: 6),
             Detail(summaries: false, stepsPerOption: 1, maxSteps: 3, maxOptions: 5, maxContacts: 5),
             Detail(summaries: false, stepsPerOption: 1, maxSteps: 2, maxOptions: 3, maxContacts: 3),
+            Detail(summaries: false, stepsPerOption: 1, maxSteps: 1, maxOptions: 2, maxContacts: 2),
+            Detail(summaries: false, stepsPerOption: 1, maxSteps: 1, maxOptions: 1, maxContacts: 1),
         ]
     }
 

@@ -73,7 +73,9 @@ public enum LocaleExchange {
         let originals = bundle.strings.entries[source] ?? [:]
         let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let inline = isInline(bundle, locale: locale)
-        var strings = bundle.strings.entries[locale] ?? [:]
+        // The bundle's own strings file, not the program's words beneath it: a word the program already
+        // has in this language is still written into the bundle when its translators send it.
+        var strings = StringCatalog.read(from: files).entries[locale] ?? [:]
         var texts = bundle.localeTexts.entries[locale] ?? [:]
         var inlineRows: [[String]] = []
         var stringsChanged = false, textsChanged = false
