@@ -52,7 +52,7 @@ final class SchemaTests: XCTestCase {
     func testPathwaysSchemaListsAndPrintsTheSchemas() throws {
         let list = try BinaryRunner.run(["schema"])
         XCTAssertEqual(list.stdout.split(separator: "\n").map(String.init),
-                       ["bundle", "flow", "glossary", "outcomes", "pathway", "questions", "referrals", "scenario", "sources", "training"])
+                       ["bundle", "flow", "glossary", "locale-texts", "outcomes", "pathway", "questions", "referrals", "scenario", "sources", "strings", "training"])
         let pathway = try BinaryRunner.run(["schema", "pathway"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pathway.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(json["$schema"] as? String, "https://json-schema.org/draft/2020-12/schema")

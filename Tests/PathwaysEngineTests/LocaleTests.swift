@@ -134,7 +134,7 @@ final class LocaleTests: XCTestCase {
         let keyHash = TranslatableStrings.hash("F12/Ctrl-X quick exit")
         let csv = "id,source_hash,source,translation\n"
             + "question.age.prompt,\(hash),How old is the person?,Ilang taon na kayo?\n"
-            + "interface.keyQuickExit,\(keyHash),F12/Ctrl-X quick exit,F12/Ctrl-X mabilisang paglabas\n"
+            + "interface.keyQuickExit,\(keyHash),F12/Ctrl-X quick exit,F12/Ctrl-X agad na paglabas\n"
         let report = LocaleExchange.importCSV(csv, locale: "tl", files: files, bundle: bundle)
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(report.updated.sorted(), ["interface.keyQuickExit", "question.age.prompt"])
@@ -143,7 +143,7 @@ final class LocaleTests: XCTestCase {
         let after = Checker.check(files, today: nil)
         XCTAssertFalse(after.hasErrors, after.diagnostics.map(\.formatted).joined(separator: "\n"))
         XCTAssertEqual(after.bundle.question("age")?.prompt.texts["tl"], "Ilang taon na kayo?")
-        XCTAssertEqual(after.bundle.strings.text("keyQuickExit", "tl"), "F12/Ctrl-X mabilisang paglabas")
+        XCTAssertEqual(after.bundle.strings.text("keyQuickExit", "tl"), "F12/Ctrl-X agad na paglabas")
         // The English changes after the translation: check warns where the translation is (PW030).
         let english = String(decoding: files.files["questions/basics.yaml"]!, as: UTF8.self)
         files.files["questions/basics.yaml"] = Array(english.replacingOccurrences(of: "How old is the person?", with: "What is the person's age?").utf8)

@@ -94,6 +94,9 @@ public enum LocaleExchange {
                 }
                 if hash != TranslatableStrings.hash(original.text) { report.stale.append(id) }
                 if strings[key]?.text == translation && strings[key]?.sourceHash == hash { report.unchanged += 1; continue }
+                // The program's own word, sent back as it is: nothing to write into the bundle.
+                if strings[key] == nil && bundle.strings.entries[locale]?[key]?.text == translation
+                    && bundle.strings.entries[locale]?[key]?.sourceHash == hash { report.unchanged += 1; continue }
                 strings[key] = CatalogEntry(text: translation, sourceHash: hash)
                 stringsChanged = true
                 report.updated.append(id)
