@@ -17,22 +17,24 @@ let package = Package(
     ],
     targets: [
         // The decision-tree engine: content model, loading, checking, conditions, sessions, assessment.
-        .target(name: "PathwaysEngine", dependencies: ["CLibYAML"]),
+        .target(name: "PathwaysEngine", dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")]),
         // libyaml from Debian, whose events the engine composes into located nodes itself.
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // The shipped content bundle, embedded as a package resource.
         .target(
             name: "ShippedContent",
             path: ".",
-            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/CLibYAML", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md", "BENCHMARKS.md"],
+            exclude: ["Sources/PathwaysEngine", "Sources/PathwaysCLI", "Sources/PathwaysUI", "Sources/CursesShim", "Sources/CNcursesw", "Sources/CLibYAML", "Sources/CProcessGuard", "Sources/PathwaysStore", "Sources/PathwaysBench", "Sources/PathwaysFuzz", "Tests", "Scripts", "docs", "README.md", "BENCHMARKS.md"],
             sources: ["Sources/ShippedContent"],
             resources: [.copy("Content")]
         ),
+        // Process hygiene the Swift runtime cannot do itself: no backtracer, no core dumps, secrets in locked memory.
+        .target(name: "CProcessGuard"),
         // Case records: an encrypted SQLite store that hangs off the session, never inside the engine.
         .target(
             name: "PathwaysStore",
             dependencies: [
-                "PathwaysEngine",
+                "PathwaysEngine", "CProcessGuard",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "PathwaysCLI",
             dependencies: [
-                "PathwaysEngine", "ShippedContent", "PathwaysUI", "PathwaysStore",
+                "PathwaysEngine", "ShippedContent", "PathwaysUI", "PathwaysStore", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PathwaysStoreTests",
-            dependencies: ["PathwaysStore", "PathwaysEngine"]
+            dependencies: ["PathwaysStore", "PathwaysEngine", "PathwaysTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Runs the real `pathways` binary, as a content editor or a script would.
         .testTarget(

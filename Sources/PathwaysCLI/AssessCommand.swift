@@ -31,15 +31,18 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         let today = try day.day()
         let (bundle, locale) = try options.usableBundle(lang: lang)
-        guard let data = FileManager.default.contents(atPath: answers) else {
-            throw CLIError("cannot read the answers file '\(answers)'")
+        let bytes: [UInt8]
+        switch FileBytes.read(answers, streams: true) {
+        case .success(let b): bytes = b
+        case .failure(let failure): throw CLIError("the answers file: \(failure)")
         }
-        let (given, problems) = AnswersFile.read(Array(data), file: answers, bundle: bundle)
-        if !problems.isEmpty {
-            printDiagnostics(problems, to: printError)
+        let read = AnswersFile.read(bytes, file: answers, bundle: bundle)
+        if !read.diagnostics.isEmpty {
+            printDiagnostics(read.diagnostics, to: printError)
+            if read.more > 0 { printError("and \(read.more) more problem\(read.more == 1 ? "" : "s") in \(answers) (the first \(read.diagnostics.count) are shown)") }
             throw ExitCode(1)
         }
-        let walk = FlowWalker(bundle: bundle, today: today).walk(answers: given, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: today).walk(answers: read.answers, continueWhenAnswered: true)
         let assessment = Assessor(bundle: bundle, today: today).assess(walk)
         if handout {
             guard format != .json else { throw CLIError("--handout is text or markdown") }

@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "The bundle folder (default: the shipped content).")
+    @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).")
     var directory: String?
 
     @Option(help: "Output format: text or json.")
@@ -28,20 +28,34 @@ struct CheckCommand: ParsableCommand {
             guard let d = Day(today) else { throw CLIError("--today must be a date as YYYY-MM-DD, such as 2026-11-20") }
             day = d
         }
-        let checked = try options.load(positional: directory, today: day)
-        let errors = checked.diagnostics.filter { $0.severity == .error }.count
-        let warnings = checked.diagnostics.count - errors
+        let loaded = try options.load(positional: directory, today: day)
+        let checked = loaded.checked
         switch format {
         case .text:
-            printDiagnostics(checked.diagnostics) { print($0) }
-            for line in ProgramStrings.coverage(checked.bundle) { print(line) }
-            let b = checked.bundle.info
-            print("\(b.id) \(b.version): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-                  + " (\(checked.bundle.questions.count) questions, \(checked.bundle.pathways.count) pathways, \(checked.bundle.scenarios.count) scenarios)")
+            printDiagnostics(checked, errorsOnly: false) { print($0) }
+            // Coverage counts a bundle that was read whole; with errors it would count what was left out.
+            if !checked.hasErrors { for line in ProgramStrings.coverage(checked.bundle) { print(line) } }
+            print(Self.summary(loaded))
         case .json:
-            print(DiagnosticsJSON.render(checked))
+            print(DiagnosticsJSON.render(loaded))
         }
-        if errors > 0 { throw ExitCode(1) }
+        if checked.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The last line: what was read, and what was found in it.
+    /// "Checked Content/ — 51 files (pathways-ca 1.0.0): 1 error, 0 warnings; 12 more held back (see the note
+    /// above); 17 questions, 15 pathways, 25 scenarios"
+    static func summary(_ loaded: LoadedContent) -> String {
+        let checked = loaded.checked
+        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let errors = checked.diagnostics.filter { $0.severity == .error }.count
+        let warnings = checked.diagnostics.count - errors
+        let held = checked.withheld.reduce(0) { $0 + $1.diagnostics.count }
+        let b = checked.bundle
+        let notes = checked.withheld.count == 1 ? "the note" : "the notes"
+        return "Checked \(loaded.description): \(n(errors, "error")), \(n(warnings, "warning"))"
+            + (held > 0 ? "; \(held) more held back (see \(notes) above)" : "")
+            + "; \(b.questions.count) questions, \(b.pathways.count) pathways, \(b.scenarios.count) scenarios"
     }
 }
 
@@ -50,20 +64,37 @@ enum DiagnosticsJSON {
     struct Item: Encodable {
         var file: String, line: Int, column: Int, severity: String, code: String, name: String, message: String, hint: String?
     }
+    /// Diagnostics held back, with the note said in their place.
+    struct Withheld: Encodable {
+        var file: String, reason: String, note: String, diagnostics: [Item]
+    }
     struct Document: Encodable {
         var bundle: BundleStamp
+        /// What was read: the folder as shown, or "built-in".
+        var source: String
+        /// Errors and warnings, those held back included.
         var errors: Int
         var warnings: Int
         var diagnostics: [Item]
+        var withheld: [Withheld]
     }
 
-    static func render(_ checked: CheckedBundle) -> String {
-        let items = checked.diagnostics.map {
-            Item(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
-                 code: $0.code.rawValue, name: $0.code.name, message: $0.message, hint: $0.hint)
+    static func render(_ loaded: LoadedContent) -> String {
+        let checked = loaded.checked
+        func items(_ ds: [Diagnostic]) -> [Item] {
+            ds.map {
+                Item(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
+                     code: $0.code.rawValue, name: $0.code.name, message: $0.message, hint: $0.hint)
+            }
         }
-        let errors = checked.diagnostics.filter { $0.severity == .error }.count
-        let doc = Document(bundle: checked.bundle.stamp, errors: errors, warnings: checked.diagnostics.count - errors, diagnostics: items)
+        let all = checked.allDiagnostics
+        let errors = all.filter { $0.severity == .error }.count
+        let withheld = checked.withheld.map { w in
+            Withheld(file: w.file, reason: w.reason == .tooMany ? "too-many-in-file" : "may-follow-from-unreadable-file",
+                     note: w.note, diagnostics: items(w.diagnostics))
+        }
+        let doc = Document(bundle: checked.bundle.stamp, source: loaded.source.builtIn ? "built-in" : loaded.source.display,
+                           errors: errors, warnings: all.count - errors, diagnostics: items(checked.diagnostics), withheld: withheld)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)

@@ -3,30 +3,69 @@ import Foundation
 import PathwaysEngine
 import ShippedContent
 
-/// Which content bundle a command works on: `--content DIR`, `PATHWAYS_CONTENT`, or the shipped one.
+/// Which content bundle a command works on, by one rule for every command: the folder given (argument,
+/// `--content` or `PATHWAYS_CONTENT`), else `./Content` when there is one, else the bundle built into the
+/// binary. Every command names what it read, so nobody checks one bundle believing it is another.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "A content bundle folder to use instead of the shipped one (or set PATHWAYS_CONTENT).")
+    @Option(name: .long, help: "A content bundle folder (default: ./Content when there is one, else the built-in bundle; or set PATHWAYS_CONTENT).")
     var content: String?
 
     /// The folder and the name to show for it in messages.
-    func folder(positional: String? = nil) throws -> (url: URL, display: String) {
+    func folder(positional: String? = nil) throws -> ContentSource {
         if let dir = positional ?? content ?? ProcessInfo.processInfo.environment["PATHWAYS_CONTENT"], !dir.isEmpty {
-            return (URL(fileURLWithPath: dir), dir.hasSuffix("/") ? String(dir.dropLast()) : dir)
+            return ContentSource(url: URL(fileURLWithPath: dir), display: dir.hasSuffix("/") ? String(dir.dropLast()) : dir, builtIn: false)
+        }
+        if ContentSource.looksLikeContent("Content") {
+            return ContentSource(url: URL(fileURLWithPath: "Content"), display: "Content", builtIn: false)
         }
         guard let shipped = ShippedContent.directory else {
-            throw CLIError("the shipped content is missing from this build; pass --content DIR")
+            throw CLIError("the built-in content is missing from this build; pass --content DIR")
         }
-        return (shipped, "Content")
+        return ContentSource(url: shipped, display: "Content", builtIn: true)
     }
 
     /// Reads and checks the bundle.
-    func load(positional: String? = nil, today: Day? = Clock.today()) throws -> CheckedBundle {
-        let (url, display) = try folder(positional: positional)
+    func load(positional: String? = nil, today: Day? = Clock.today()) throws -> LoadedContent {
+        let source = try folder(positional: positional)
         do {
-            return ProgramStrings.complete(Checker.check(try ContentFiles.read(directory: url, displayRoot: display), today: today))
+            let files = try ContentFiles.read(directory: source.url, displayRoot: source.display)
+            return LoadedContent(source: source, files: files, checked: ProgramStrings.complete(Checker.check(files, today: today)))
         } catch let error as ContentFolderError {
             throw CLIError("\(error.description)")
         }
+    }
+}
+
+/// Where a command's content came from.
+struct ContentSource {
+    var url: URL
+    /// How its paths are shown: "Content", or the folder as given.
+    var display: String
+    /// The bundle built into the binary, not a folder the editor can change.
+    var builtIn: Bool
+
+    /// A folder named Content with YAML files at its top: an editor's bundle, even a broken one.
+    static func looksLikeContent(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        return names.contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    }
+}
+
+/// A bundle as a command read it: where from, its files, and what the checker found.
+struct LoadedContent {
+    var source: ContentSource
+    var files: ContentFiles
+    var checked: CheckedBundle
+    var bundle: ContentBundle { checked.bundle }
+
+    /// "Content/ — 51 files (pathways-ca 1.0.0)", or "the built-in bundle pathways-ca 1.0.0".
+    var description: String {
+        let info = checked.bundle.info
+        if source.builtIn { return "the built-in bundle \(info.id) \(info.version)" }
+        let count = files.files.keys.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count + files.tooLarge.count
+        return "\(source.display)/ — \(count) file\(count == 1 ? "" : "s") (\(info.id) \(info.version))"
     }
 }
 
@@ -34,11 +73,11 @@ extension ContentOptions {
     /// The bundle for a command that runs it (not one that checks it): errors stop here, with their
     /// diagnostics, and `lang` must be one of the bundle's locales. Returns the bundle and the locale.
     func usableBundle(lang: String?) throws -> (ContentBundle, String) {
-        let checked = try load()
-        let errors = checked.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printDiagnostics(errors, to: printError)
-            throw CLIError("the content bundle has errors; run 'pathways check' for details")
+        let loaded = try load()
+        let checked = loaded.checked
+        if checked.hasErrors {
+            printDiagnostics(checked, to: printError)
+            throw CLIError("the content bundle in \(loaded.description) has errors; run 'pathways check' for details")
         }
         let bundle = checked.bundle
         let locale = lang ?? bundle.info.defaultLocale
@@ -87,9 +126,15 @@ struct DayOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error (never traps, even when standard error cannot be written).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    let bytes = Array((text + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+        offset += n
+    }
 }
 
 /// Prints diagnostics in the compiler style, with their hints.
@@ -98,4 +143,11 @@ func printDiagnostics(_ diagnostics: [Diagnostic], to print: (String) -> Void) {
         print(d.formatted)
         if let hint = d.hint { print("    hint: \(hint)") }
     }
+}
+
+/// Prints a checked bundle's errors and warnings (`errorsOnly`: its errors), then a note for each group
+/// held back: "note: 12 more errors may follow from …; fix it first".
+func printDiagnostics(_ checked: CheckedBundle, errorsOnly: Bool = true, to print: (String) -> Void) {
+    printDiagnostics(errorsOnly ? checked.diagnostics.filter { $0.severity == .error } : checked.diagnostics, to: print)
+    for w in checked.withheld where !errorsOnly || w.diagnostics.hasErrors { print("note: " + w.note) }
 }

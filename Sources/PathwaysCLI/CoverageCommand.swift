@@ -8,7 +8,7 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Show what the scenarios exercise, and which pathways some answers can reach (with an example) or none can (and why).")
 
-    @Argument(help: "The bundle folder (default: the shipped content).")
+    @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).")
     var directory: String?
 
     @Flag(help: "List every covered item too, not only what is missed.")
@@ -19,8 +19,11 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let today = try day.day()
-        let checked = try options.load(positional: directory, today: nil)
-        let bundle = checked.bundle
+        let loaded = try options.load(positional: directory, today: nil)
+        let bundle = loaded.bundle
+        print("Coverage of \(loaded.description)")
+        // Files that do not parse leave parts of the bundle out: say so first.
+        for d in loaded.checked.diagnostics where d.code == .yamlSyntax || d.code == .inputLimit { print(d.formatted) }
         let c = ScenarioCoverage(bundle: bundle, today: today)
         func part(_ name: String, _ covered: [String], _ missed: [String]) {
             let total = covered.count + missed.count

@@ -9,7 +9,7 @@ struct GraphCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, mermaid }
 
-    @Argument(help: "The bundle folder (default: the shipped content).")
+    @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).")
     var directory: String?
 
     @Option(help: "dot or mermaid.")
@@ -21,8 +21,10 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let checked = try options.load(positional: directory, today: nil)
-        let graph = FlowGraph(bundle: checked.bundle, locale: lang)
+        let loaded = try options.load(positional: directory, today: nil)
+        let graph = FlowGraph(bundle: loaded.bundle, locale: lang)
+        // The first line, a comment in either format, names what was drawn.
+        print((format == .dot ? "// " : "%% ") + "the flow of \(loaded.description)")
         print(graph.render(format == .dot ? .dot : .mermaid), terminator: "")
     }
 }

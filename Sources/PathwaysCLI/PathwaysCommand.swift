@@ -42,7 +42,7 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Reopen a saved case by its code.")
     var resume: String?
 
-    @Option(help: "Delete cases not updated for this many days, at start-up.")
+    @Option(help: "Delete cases not updated for this many days, at start-up (at least 1).")
     var retentionDays: Int = 90
 
     @Option(help: "Lock the case after this many minutes without a key.")
@@ -52,18 +52,25 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var day: DayOptions
 
+    func validate() throws {
+        guard retentionDays >= 1 else {
+            throw ValidationError("--retention-days must be at least 1 day (0 or less would delete every case at start-up)")
+        }
+        guard lockAfter > 0, lockAfter.isFinite else { throw ValidationError("--lock-after must be a number of minutes above 0") }
+    }
+
     /// The case records for this session, or nil when they are off (with the reason said once).
-    func openRecords(interactive: Bool, contentHash: String) throws -> StoreKeeper? {
+    func openRecords(interactive: Bool, fullScreen: Bool, contentHash: String) throws -> StoreKeeper? {
         if noStore { return nil }
-        let env = ProcessInfo.processInfo.environment
-        if env["PATHWAYS_PASSPHRASE"] == nil && !interactive {
+        if !EnvironmentPassphrase.isSet && !interactive {
             if resume != nil { throw CLIError("set PATHWAYS_PASSPHRASE to reopen a case without a terminal") }
             printError("pathways: case records are off (no passphrase); answers will not be saved")
             return nil
         }
         let store = try storeOptions.open()
-        let gone = try store.purge(olderThanDays: retentionDays, now: Date())
-        if !gone.isEmpty { printError("pathways: \(gone.count) case(s) older than \(retentionDays) days were deleted") }
+        let gone: [CaseCode]
+        do { gone = try store.purge(olderThanDays: retentionDays, now: Date()) } catch let e as StoreError { throw storeFailure(e) }
+        if !gone.isEmpty { RetentionNotice.say(count: gone.count, days: retentionDays, waitForEnter: fullScreen && interactive) }
         return StoreKeeper(store: store, contentHash: contentHash, today: try day.day())
     }
 
@@ -78,15 +85,17 @@ struct OpenCommand: ParsableCommand {
             guard clientLang != worker else { throw CLIError("--client-lang is the worker's language already (\(worker)); choose another") }
         }
         let linewise = shouldUseLineMode(plain: plain)
-        let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, contentHash: bundle.hash)
+        let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, fullScreen: !linewise, contentHash: bundle.hash)
         var reopened: ReopenedCase?
         if let resume {
             guard let keeper else { throw CLIError("--resume needs the case records") }
-            do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw CLIError(e.description) }
+            do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw storeFailure(e) }
         }
         if linewise {
-            var driver = PlainDriver(bundle: bundle, locale: lang, clientLocale: clientLang, today: today, keeper: keeper, reopened: reopened)
+            var driver = PlainDriver(bundle: bundle, locale: lang, clientLocale: clientLang, today: today, keeper: keeper, reopened: reopened,
+                                     write: StandardOutput.writeLine)
             let status = driver.run()
+            try endOfSession(keeper)
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -97,6 +106,35 @@ struct OpenCommand: ParsableCommand {
         if let clientLang { state.use(clientLocale: clientLang) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60,
                                        openPreview: FolderPreview.startScreenOffer())
+        // A quick exit ends the process at once, status 0, printing nothing.
+        if keeper?.wasForgotten == true { QuickExit.end() }
+        try endOfSession(keeper)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// After the interface: if answers could not be saved, the worker was told at the time; the program
+    /// says it once more and ends with status 1.
+    func endOfSession(_ keeper: StoreKeeper?) throws {
+        guard let keeper, keeper.failedSaves > 0 else { return }
+        let n = keeper.failedSaves
+        throw ExitFailure("answers could not be saved \(n) time\(n == 1 ? "" : "s") (\(keeper.lastFailure ?? "unknown reason")); "
+                          + "the case record holds only what was saved before")
+    }
+}
+
+/// Says how many cases start-up retention deleted; in full-screen mode it waits for Enter, so the worker
+/// reads it before the interface covers the terminal.
+enum RetentionNotice {
+    static func say(count: Int, days: Int, waitForEnter: Bool) {
+        let line = count == 1 ? "1 case not updated for \(days) days was deleted" : "\(count) cases not updated for \(days) days were deleted"
+        printError("pathways: " + line + " (--retention-days)")
+        guard waitForEnter, let tty = fopen("/dev/tty", "r+") else { return }
+        defer { fclose(tty) }
+        fputs("Press Enter to go on. ", tty)
+        fflush(tty)
+        while true {
+            let c = fgetc(tty)
+            if c == EOF || c == 10 || c == 13 { break }
+        }
     }
 }

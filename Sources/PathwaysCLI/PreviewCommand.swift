@@ -10,22 +10,25 @@ struct PreviewCommand: ParsableCommand {
         abstract: "Preview a content bundle in the interface, reloading it within a second of every save.",
         discussion: "d: the checker's diagnostics · ':' then an id: go to a question or pathway · w: save the answers as a scenario")
 
-    @Argument(help: "The bundle folder (default: ./Content).")
+    @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).")
     var directory: String?
 
     @Flag(help: "No colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @OptionGroup var options: ContentOptions
+
     func run() throws {
-        let dir = directory ?? "Content"
-        let source = FolderPreview(folder: URL(fileURLWithPath: dir), display: dir)
-        guard let first = source.poll() else { throw CLIError("no content folder at '\(dir)'") }
+        let folder = try options.folder(positional: directory)
+        let source = FolderPreview(folder: folder.url, display: folder.display, writable: !folder.builtIn)
+        guard let first = source.poll() else { throw CLIError("no content folder at '\(folder.display)'") }
         guard !shouldUseLineMode(plain: false) else {
             // No terminal to draw on: say what the checker says, as `pathways check` would.
             printDiagnostics(first.diagnostics) { print($0) }
+            for note in first.notes { print("note: " + note) }
             throw CLIError("the preview needs a terminal")
         }
-        var state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts)
+        var state = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: first.excerpts, notes: first.notes)
         state.today = Clock.today()
         let status = CursesBackend.run(state, color: colorWanted(noColor: noColor), keeper: nil, preview: source)
         if status != 0 { throw ExitCode(status) }
@@ -43,11 +46,14 @@ final class FolderPreview: PreviewSource {
 
     let folder: URL
     let display: String
+    /// False for the built-in bundle, which a recorded scenario must not be written into.
+    let writable: Bool
     private var lastHash: String?
 
-    init(folder: URL, display: String) {
+    init(folder: URL, display: String, writable: Bool = true) {
         self.folder = folder
         self.display = display
+        self.writable = writable
     }
 
     func poll() -> PreviewReload? {
@@ -56,8 +62,8 @@ final class FolderPreview: PreviewSource {
         guard hash != lastHash else { return nil }
         lastHash = hash
         let checked = ProgramStrings.complete(Checker.check(files, today: Clock.today()))
-        // A file that does not parse explains the errors after it: show such files first.
-        let diagnostics = checked.diagnostics.filter { $0.code == .yamlSyntax } + checked.diagnostics.filter { $0.code != .yamlSyntax }
+        // Files that do not parse come first already, and what only follows from them is held back.
+        let diagnostics = checked.diagnostics
         var excerpts: [Int: [String]] = [:]
         for (i, d) in diagnostics.enumerated() {
             let root = display.hasSuffix("/") ? display : display + "/"
@@ -68,10 +74,11 @@ final class FolderPreview: PreviewSource {
             guard from <= to else { continue }
             excerpts[i] = (from...to).map { String(format: "%4d ", $0) + lines[$0 - 1] }
         }
-        return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts)
+        return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts, notes: checked.withheld.map(\.note))
     }
 
     func recordScenario(_ session: Session) -> String {
+        guard writable else { return "this is the built-in bundle: open a content folder (pathways preview DIR) to save scenarios" }
         let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
                                                 formatOptions: [.withFullDate, .withTime]).replacingOccurrences(of: ":", with: "")
         let id = "recorded-" + stamp.lowercased()

@@ -24,7 +24,7 @@ enum ProgramStrings {
     static func complete(_ checked: CheckedBundle) -> CheckedBundle {
         var out = checked
         out.bundle = checked.bundle.withStrings(under: shipped)
-        out.diagnostics = (checked.diagnostics + LocaleChecks.programKeys(out.bundle, known: keys)).sortedForDisplay
+        out.diagnostics = checked.diagnostics + LocaleChecks.programKeys(out.bundle, known: keys)
         return out
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShippedContent
 
 /// `pathways schema [KIND]`: the JSON Schema of each kind of content file, for YAML editors.
 struct SchemaCommand: ParsableCommand {
@@ -14,7 +15,11 @@ struct SchemaCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let folder = try options.folder().url.appendingPathComponent("schema")
+        // The schemas describe this version of the format: the bundle's own copy when it has one, else the built-in.
+        var folder = try options.folder().url.appendingPathComponent("schema")
+        if !FileManager.default.fileExists(atPath: folder.path), let shipped = ShippedContent.directory {
+            folder = shipped.appendingPathComponent("schema")
+        }
         let kinds = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) }.sorted()
         guard let kind else {
@@ -24,6 +29,6 @@ struct SchemaCommand: ParsableCommand {
         guard kinds.contains(kind), let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(kind).schema.json").path) else {
             throw CLIError("no schema '\(kind)'; kinds: " + kinds.joined(separator: ", "))
         }
-        FileHandle.standardOutput.write(data)
+        print(String(decoding: data, as: UTF8.self), terminator: "")
     }
 }

@@ -5,41 +5,69 @@ import PathwaysUI
 
 /// The interface's case records, backed by the encrypted store.
 final class StoreKeeper: CaseKeeper {
-    let store: CaseStore
+    private var store: CaseStore?
     /// The hash of the content in use, to flag cases saved with other content.
     let contentHash: String
     /// The day reopened cases are assessed on (the session's day, from the clock at the CLI's edge).
     let today: Day?
     private var recorder: CaseRecorder?
+    private var backoff = UnlockBackoff()
+    private let pause: (Double) -> Void
+    private let clock: () -> Date
+    /// The quick exit happened: the store is closed and every key wiped.
+    private(set) var wasForgotten = false
+    /// Saves that did not reach the disk, and the last reason (the program ends non-zero when there were any).
+    private(set) var failedSaves = 0
+    private(set) var lastFailure: String?
 
-    init(store: CaseStore, contentHash: String, today: Day?) {
+    init(store: CaseStore, contentHash: String, today: Day?, clock: @escaping () -> Date = Date.init,
+         pause: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.store = store
         self.contentHash = contentHash
         self.today = today
+        self.clock = clock
+        self.pause = pause
     }
 
     var caseCode: String? { recorder?.code.value }
 
+    func openStore() throws -> CaseStore {
+        guard let store, !store.isClosed else { throw StoreError.closed }
+        return store
+    }
+
     func record(_ session: Session, locale: String) throws {
-        if let recorder {
-            try recorder.sync(session, locale: locale)
-        } else {
-            recorder = try CaseRecorder.start(in: store, for: session, locale: locale)
+        do {
+            let store = try openStore()
+            if let recorder {
+                try recorder.sync(session, locale: locale)
+            } else {
+                recorder = try CaseRecorder.start(in: store, for: session, locale: locale, clock: clock)
+            }
+        } catch {
+            failedSaves += 1
+            lastFailure = "\(error)"
+            throw error
         }
     }
 
     func list() -> [CaseListing] {
-        ((try? store.list()) ?? []).map { c in
+        guard let listing = try? openStore().listing() else { return [] }
+        return listing.cases.map { c in
             CaseListing(code: c.code.value, updated: day(c.updatedAt), step: c.step, estimatedTotal: c.estimatedTotal,
                         version: "\(c.bundle.id) \(c.bundle.version)", contentChanged: c.bundle.hash != contentHash)
+        } + listing.changed.map {
+            CaseListing(code: $0, updated: "—", step: 0, estimatedTotal: 0, version: "changed outside Pathways, cannot be opened",
+                        contentChanged: false)
         }
     }
 
     func reopen(_ text: String, bundle: ContentBundle) throws -> ReopenedCase {
         guard let code = CaseCode(text) else { throw StoreError.noSuchCase(text) }
+        let store = try openStore()
         let record = try store.load(code)
         let session = record.session(in: bundle, today: today)
-        recorder = CaseRecorder(store: store, code: code, saved: record.answers)
+        recorder = CaseRecorder(store: store, code: code, saved: record.answers, clock: clock)
         var notice: [String] = []
         if let change = ContentChange.between(record, and: session) {
             let report = ReportText(bundle: bundle, locale: record.summary.locale)
@@ -51,56 +79,72 @@ final class StoreKeeper: CaseKeeper {
         return ReopenedCase(session: session, locale: record.summary.locale, notice: notice, notes: record.notes)
     }
 
+    /// The idle lock: the key is wiped from memory until the passphrase is typed again.
+    func lock() { store?.lock() }
+
+    /// Compares with the key held in memory, never the file. After 5 wrong passphrases each try waits longer.
     func unlock(_ passphrase: String) -> Bool {
-        (try? CaseStore(path: store.path, passphrase: passphrase)) != nil
+        guard let store, !wasForgotten else { return false }
+        let wait = backoff.delayBeforeNextTry
+        if wait > 0 { pause(wait) }
+        guard let typed = try? Passphrase(passphrase) else {
+            backoff.record(success: false)
+            return false
+        }
+        defer { typed.wipe() }
+        let ok = store.unlock(typed)
+        backoff.record(success: ok)
+        return ok
     }
 
     func close() { recorder = nil }
 
-    // The issue-12 work zeroes the key material and closes the store here.
-    func forget() { recorder = nil }
+    /// Quick exit: the case is dropped, the store closed, and every key in the process wiped; any later use
+    /// fails, and only a new start with the passphrase opens the records again.
+    func forget() {
+        recorder = nil
+        store?.close()
+        store = nil
+        wasForgotten = true
+        SecretBytes.wipeAll()
+    }
 
     func saveNotes(_ notes: String) throws {
         guard let recorder else { return }
-        try store.saveNotes(notes, for: recorder.code, now: Date())
+        try openStore().saveNotes(notes, for: recorder.code, now: clock())
     }
 
-    /// Writes CODE-DATE.md and .txt into an exports folder beside the store, readable by its owner only.
+    /// Writes CODE-DATE[-with-answers].md and .txt into the exports folder beside the store, recorded with the
+    /// case so they are deleted with it; says that they are not encrypted, and where they are.
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String {
         guard let recorder else { throw StoreError.noSuchCase("(no case)") }
-        try recorder.sync(session, locale: locale)
+        try record(session, locale: locale)
+        let store = try openStore()
         let record = try store.load(recorder.code)
-        let written = try write(named: "\(recorder.code.value)-\(day(Date()))") { format in
-            CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers,
-                              locale: locale, today: session.today)
+        let render = { (format: CaseExport.Format) in
+            CaseExport.render(record, bundle: session.bundle, format: format, includeAnswers: includeAnswers, locale: locale,
+                              today: session.today)
         }
-        return Words(session.bundle, locale: locale)(.summaryWritten, written)
+        let paths = try store.writeSummary(Summary(markdown: render(.markdown), text: render(.text), withAnswers: includeAnswers,
+                                                   withNotes: false), for: recorder.code, now: clock())
+        let base = String((paths.first ?? "").dropLast(".md".count))
+        return Words(session.bundle, locale: locale)(.summaryWritten, base)
     }
 
-    /// Writes the person's handout as CODE-DATE-handout-LANG.md and .txt beside the summaries, like them
-    /// readable by its owner only. The code is in the file's name, never on the page.
+    /// Writes the person's handout as CODE-DAY-handout-LANG[-LANG].md and .txt beside the summaries, recorded
+    /// with the case and deleted with it like them. The code is in the files' names, never on the page.
     func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
         guard let recorder else { throw StoreError.noSuchCase("(no case)") }
-        try recorder.sync(session, locale: wordsLocale)
+        try record(session, locale: wordsLocale)
         let assessment = session.assess()
         let page = Handout(bundle: session.bundle, locale: locale, workerLocale: workerLocale ?? wordsLocale,
                            withWorkerCopy: workerLocale != nil, measure: { TextWidth.of($0) })
-        let name = "\(recorder.code.value)-\(day(Date()))-handout-\(locale)" + (workerLocale.map { "-\($0)" } ?? "")
-        let written = try write(named: name) { format in page.render(assessment, format: format == .markdown ? .markdown : .text) }
-        return Words(session.bundle, locale: wordsLocale)(.handoutWritten, written)
-    }
-
-    /// Writes NAME.md and NAME.txt into the exports folder beside the store; returns "…/NAME.md / .txt".
-    private func write(named name: String, _ render: (CaseExport.Format) -> String) throws -> String {
-        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let base = folder.appendingPathComponent(name).path
-        for format in CaseExport.Format.allCases {
-            let path = base + (format == .markdown ? ".md" : ".txt")
-            guard FileManager.default.createFile(atPath: path, contents: Data(render(format).utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.unreadable("cannot write \(path)")
-            }
-        }
-        return base + ".md / .txt"
+        let kind = "handout-\(locale)" + (workerLocale.map { "-\($0)" } ?? "")
+        let paths = try openStore().writeSummary(Summary(markdown: page.render(assessment, format: .markdown),
+                                                         text: page.render(assessment, format: .text),
+                                                         withAnswers: false, withNotes: false, kind: kind),
+                                                 for: recorder.code, now: clock())
+        let base = String((paths.first ?? "").dropLast(".md".count))
+        return Words(session.bundle, locale: wordsLocale)(.handoutWritten, base)
     }
 }

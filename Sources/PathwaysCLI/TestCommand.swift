@@ -7,7 +7,7 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the bundle's scenarios and compare their pathways with what each expects.")
 
-    @Argument(help: "The bundle folder (default: the shipped content).")
+    @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).")
     var directory: String?
 
     @Option(help: "Show reasons in this language (default: the bundle's default).")
@@ -21,10 +21,12 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let today = try day.day()
-        let checked = try options.load(positional: directory)
-        let errors = checked.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printDiagnostics(errors) { print($0) }
+        let loaded = try options.load(positional: directory)
+        let checked = loaded.checked
+        print("Testing \(loaded.description)")
+        if checked.hasErrors {
+            printDiagnostics(checked) { print($0) }
+            let errors = checked.allDiagnostics.filter { $0.severity == .error }
             print("the bundle has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them (pathways check) before testing")
             print("0 passed, \(max(1, checked.bundle.scenarios.count)) failed")
             throw ExitCode(1)

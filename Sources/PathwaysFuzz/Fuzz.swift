@@ -1,9 +1,11 @@
-// A libFuzzer target for the YAML loader, the checker and the condition parser. Built only by
-// Scripts/fuzz, with -sanitize=fuzzer and -DFUZZING; a plain `swift build` gets a stub instead.
+// A libFuzzer target for the YAML loader, the checker, the condition parser and the translations CSV
+// import. Built only by Scripts/fuzz, with -sanitize=fuzzer and -DFUZZING; a plain `swift build` gets a
+// stub instead.
 import PathwaysEngine
 
 #if FUZZING
-/// A small valid bundle; the input replaces one of its files (chosen by the first byte) or is a condition.
+/// A small valid bundle; the input replaces one of its files (chosen by the first byte), or is a condition,
+/// or a translations CSV imported into the bundle.
 let base: [String: String] = [
     "bundle.yaml": "id: fuzz\ntitle: {en: Fuzz, fr: Fuzz}\nversion: \"1\"\nlocales: [en, fr]\ndefault_locale: en\nreviewed_on: 2026-11-20\n",
     "questions/q.yaml": "questions:\n  - {id: age, kind: number, prompt: {en: Age?, fr: Âge?}}\n  - id: status\n    kind: single_choice\n    prompt: {en: Status?, fr: Statut?}\n    options: [{id: a, label: {en: A, fr: A}}, {id: b, label: {en: B, fr: B}}]\n",
@@ -19,9 +21,21 @@ let targets = ["bundle.yaml", "questions/q.yaml", "flow.yaml", "outcomes.yaml", 
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let choice = Int(bytes[0])
+    let choice = Int(bytes[0]) % (targets.count + 2)
     let rest = Array(bytes.dropFirst())
-    if choice % (targets.count + 1) == targets.count {
+    if choice == targets.count + 1 {
+        // The whole import: read, checked row by row, edits worked out and the bundle checked after.
+        let files = ContentFiles(files: base.mapValues { Array($0.utf8) }, displayRoot: "fuzz")
+        let bundle = BundleLoader.load(files).bundle
+        if case .success(let report) = TranslationExchange.importCSV(rest, locale: "fr", files: files, bundle: bundle) {
+            var after = files
+            for (path, bytes) in report.files { after.files[path] = bytes }
+            precondition(!Checker.check(after, today: Day("2026-11-23")).hasErrors || Checker.check(files, today: Day("2026-11-23")).hasErrors,
+                         "an accepted import broke the bundle")
+        }
+        return 0
+    }
+    if choice == targets.count {
         let text = String(decoding: rest, as: UTF8.self)
         let (condition, error) = ConditionText.parse(text, at: SourceLocation(file: "fuzz", line: 1, column: 1))
         if let error { precondition(error.offset >= 0 && error.offset <= text.count, "offset out of bounds") }
@@ -32,7 +46,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         return 0
     }
     var files = base.mapValues { Array($0.utf8) }
-    files[targets[choice % (targets.count + 1)]] = rest
+    files[targets[choice]] = rest
     let checked = Checker.check(ContentFiles(files: files, displayRoot: "fuzz"), today: Day("2026-11-23"))
     _ = checked.diagnostics.count
     for scenario in checked.bundle.scenarios { _ = ScenarioRunner(bundle: checked.bundle, today: Day(year: 2026, month: 1, day: 1)).run(scenario) }

@@ -1,7 +1,8 @@
 import Foundation
 import PathwaysEngine
 
-/// Keeps one case's record in step with its session: every confirmed answer is committed as it is given.
+/// Keeps one case's record in step with its session: every confirmed answer is committed as it is given,
+/// in one transaction with where the worker is.
 public final class CaseRecorder: @unchecked Sendable {
     public let store: CaseStore
     public let code: CaseCode
@@ -15,22 +16,22 @@ public final class CaseRecorder: @unchecked Sendable {
         self.clock = clock
     }
 
-    /// A new case for this session's content.
+    /// A new case for this session, saved with its answers so far.
     public static func start(in store: CaseStore, for session: Session, locale: String, clock: @escaping () -> Date = Date.init) throws -> CaseRecorder {
-        let code = try store.createCase(bundle: session.bundle.stamp, locale: locale, now: clock())
-        let recorder = CaseRecorder(store: store, code: code, clock: clock)
-        try recorder.sync(session, locale: locale)
-        return recorder
+        let code = try store.createCase(update(session, locale: locale, saved: [:]), bundle: session.bundle.stamp, locale: locale, now: clock())
+        return CaseRecorder(store: store, code: code, saved: session.answers, clock: clock)
     }
 
-    /// Commits the answers that changed since the last call, then where the worker is.
+    /// Commits the answers that changed since the last call, and where the worker is.
     public func sync(_ session: Session, locale: String) throws {
-        let now = clock()
-        for (question, answer) in session.answers.sorted(by: { $0.key < $1.key }) where saved[question] != answer {
-            try store.saveAnswer(answer, to: question, in: code, now: now)
-            saved[question] = answer
-        }
-        try store.saveState(of: code, session: session, locale: locale, now: now)
+        try store.save(Self.update(session, locale: locale, saved: saved), to: code, now: clock())
+        saved = session.answers
+    }
+
+    static func update(_ session: Session, locale: String, saved: [String: Answer]) -> CaseUpdate {
+        CaseUpdate(answers: session.answers.filter { saved[$0.key] != $0.value },
+                   withdrawn: saved.keys.filter { session.answers[$0] == nil }.sorted(),
+                   progress: CaseProgress(session: session, locale: locale))
     }
 }
 

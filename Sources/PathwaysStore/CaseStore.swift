@@ -2,12 +2,21 @@ import Foundation
 import GRDB
 import PathwaysEngine
 
-/// The case records: one SQLite file (WAL, mode 0600), answers, notes and assessments encrypted with
-/// AES-GCM under a key derived from the passphrase. It records sessions; it decides nothing.
+/// The case records: one SQLite file (mode 0600, rollback journal, every commit synced), one sealed row per
+/// case (AES-GCM under a key derived from the passphrase by scrypt, padded to a size class) and a sealed
+/// index of the cases' versions. It records sessions; it decides nothing.
+///
+/// The key lives in locked memory. `lock()` wipes it (a check value stays, to compare the passphrase
+/// typed at the lock screen with); `close()` wipes everything and closes the file.
 public final class CaseStore: @unchecked Sendable {
     public let path: String
-    let pool: DatabasePool
-    let key: StoreKey
+    let salt: Data
+    private let guardLock = NSLock()
+    private var queue: DatabaseQueue?
+    private var key: StoreKey?
+    private var lockCheck: SecretBytes?
+
+    static let verifierText = Data("pathways case store v2".utf8)
 
     /// The default place: `$XDG_DATA_HOME/pathways/cases.sqlite` (or `~/.local/share/pathways/`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -16,16 +25,43 @@ public final class CaseStore: @unchecked Sendable {
         return base + "/pathways/cases.sqlite"
     }
 
-    /// Whether a store already exists at `path` (so the UI knows to ask for a new passphrase twice).
-    public static func exists(at path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    /// Whether anything is at `path` (so the CLI knows to ask for a new passphrase twice).
+    public static func exists(at path: String) -> Bool { StoreFile.exists(path) }
 
-    /// Opens (or creates) the store. A wrong passphrase gives `StoreError.wrongPassphrase` and no data.
-    public init(path: String, passphrase: String) throws {
+    /// Whether opening `path` makes new case records (so the passphrase is chosen, and typed twice): nothing is
+    /// there, or a file that never got as far as its verifier.
+    public static func isNew(at path: String) -> Bool {
+        guard StoreFile.exists(path) else { return true }
+        var config = Configuration()
+        config.readonly = true
+        guard (try? StoreFile.check(path)) != nil, let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { db in
+            switch try StoreFile.layout(db) {
+            case .empty: return true
+            case .current: return try StoreFile.meta(db, "verifier") == nil && Int.fetchOne(db, sql: "SELECT count(*) FROM cases") == 0
+            case .old, .foreign: return false
+            }
+        }) ?? false
+    }
+
+    /// Refuses a path that is neither absent nor a regular file (a device, a link, a folder).
+    public static func checkPath(_ path: String) throws { try StoreFile.check(path) }
+
+    public convenience init(path: String, passphrase: String) throws {
+        try self.init(path: path, passphrase: try Passphrase(passphrase))
+    }
+
+    /// Opens the store, or creates it when nothing is at `path` (the passphrase must then be strong enough).
+    /// A wrong passphrase gives `StoreError.wrongPassphrase` and no data; a store that holds cases but no
+    /// verifier or index is refused as changed outside Pathways.
+    public init(path: String, passphrase: Passphrase) throws {
         self.path = path
-        // Everything this process creates from here on (the database, its WAL and exports) is private.
+        try StoreFile.check(path)
+        // Everything this process creates from here on (the database, its journal and exports) is private.
         umask(0o077)
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        if !folder.isEmpty && !StoreFile.exists(folder) {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
         }
@@ -36,212 +72,170 @@ public final class CaseStore: @unchecked Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw StoreError.unreadable("\(error)")
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw error.resultCode == .SQLITE_NOTADB ? StoreError.notCaseRecords(path) : StoreError.unreadable(StoreFile.reason(error))
         }
         Self.makePrivate(path)
-        try pool.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-                CREATE TABLE IF NOT EXISTS cases (
-                    code TEXT PRIMARY KEY, created_at REAL NOT NULL, updated_at REAL NOT NULL, locale TEXT NOT NULL,
-                    bundle_id TEXT NOT NULL, bundle_version TEXT NOT NULL, bundle_hash TEXT NOT NULL,
-                    step INTEGER NOT NULL, total INTEGER NOT NULL, state BLOB NOT NULL);
-                CREATE TABLE IF NOT EXISTS answers (
-                    case_code TEXT NOT NULL REFERENCES cases(code) ON DELETE CASCADE,
-                    name TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (case_code, name));
-                """)
-        }
-        let salt: Data = try pool.write { db in
-            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'salt'") { return existing }
-            let fresh = StoreKey.newSalt()
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('salt', ?)", arguments: [fresh])
-            return fresh
-        }
-        key = try StoreKey(passphrase: passphrase, salt: salt)
-        let check = Data("pathways-case-store".utf8)
-        let verifier = try pool.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'verifier'") }
-        if let verifier {
-            guard (try? key.open(verifier, for: "verifier")) == check else { throw StoreError.wrongPassphrase }
-        } else {
-            let sealed = try key.seal(check, for: "verifier")
-            try pool.write { db in
-                try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('verifier', ?)", arguments: [sealed])
+        // 1. The layout and the salt, created together in one transaction when the file is new.
+        let (salt, hasVerifier) = try Self.reading(path) {
+            try queue.write { db -> (Data, Bool) in
+                switch try StoreFile.layout(db) {
+                case .old: throw StoreError.oldFormat(path)
+                case .foreign: throw StoreError.notCaseRecords(path)
+                case .empty:
+                    try db.execute(sql: StoreFile.schema)
+                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?), ('salt', ?)",
+                                   arguments: [StoreFile.format, StoreKey.newSalt()])
+                case .current: break
+                }
+                guard StoreFile.text(try StoreFile.meta(db, "format")) == StoreFile.format else { throw StoreError.storeChanged }
+                guard let salt = StoreFile.blob(try StoreFile.meta(db, "salt")), salt.count == 16 else { throw StoreError.storeChanged }
+                return (salt, try StoreFile.meta(db, "verifier") != nil)
             }
         }
+        if !hasVerifier, let weakness = passphrase.weakness { throw StoreError.weakPassphrase(weakness) }
+        // 2. The key, outside any transaction (scrypt takes a while), then the verifier and the index.
+        let key = try StoreKey(passphrase: passphrase, salt: salt)
+        do {
+            try Self.reading(path) {
+                try queue.write { db in
+                    let cases = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
+                    let index = try StoreFile.meta(db, "index")
+                    if let verifier = try StoreFile.meta(db, "verifier") {
+                        guard let sealed = StoreFile.blob(verifier), try key.open(sealed, for: "verifier") == Self.verifierText else {
+                            throw StoreError.wrongPassphrase
+                        }
+                        guard let sealedIndex = StoreFile.blob(index), try Self.openIndex(sealedIndex, key) != nil else {
+                            throw StoreError.storeChanged
+                        }
+                    } else {
+                        // No verifier: only a store that never held a case may get one now.
+                        guard cases == 0, index == nil else { throw StoreError.storeChanged }
+                        if let weakness = passphrase.weakness { throw StoreError.weakPassphrase(weakness) }
+                        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('verifier', ?), ('index', ?)",
+                                       arguments: [try key.seal(Self.verifierText, for: "verifier"), try Self.sealIndex(CaseIndex(), key)])
+                    }
+                }
+            }
+        } catch {
+            key.wipe()
+            throw error
+        }
+        self.salt = salt
+        self.queue = queue
+        self.key = key
         Self.makePrivate(path)
     }
 
+    deinit { close() }
+
     static func makePrivate(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             chmod(path + suffix, 0o600)
         }
     }
 
-    // MARK: Writing
+    // MARK: Lock, unlock, close
 
-    /// Starts a new case under a fresh code.
-    public func createCase(bundle: BundleStamp, locale: String, now: Date) throws -> CaseCode {
-        let code = CaseCode.random()
-        let state = try sealState(StoredState(continued: [], position: nil, notes: "", lastAssessment: [:]), code)
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO cases (code, created_at, updated_at, locale, bundle_id, bundle_version, bundle_hash, step, total, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
-                """, arguments: [code.value, now.timeIntervalSince1970, now.timeIntervalSince1970, locale,
-                                 bundle.id, bundle.version, bundle.hash, state])
-        }
-        Self.makePrivate(path)
-        return code
+    /// Wipes the key from memory; until `unlock` with the right passphrase, every read and write throws
+    /// `StoreError.locked`. A check value of the key stays, so unlocking never consults the file.
+    public func lock() {
+        guardLock.lock(); defer { guardLock.unlock() }
+        guard let key else { return }
+        lockCheck = try? key.fingerprint()
+        key.wipe()
+        self.key = nil
     }
 
-    /// Commits one confirmed answer. Answers are rows of their own, so two terminals on one case never
-    /// overwrite each other's answers.
-    public func saveAnswer(_ answer: Answer, to question: String, in code: CaseCode, now: Date) throws {
-        let json = try JSONEncoder().encode(AnswerEnvelope(question: question, answer: StoredAnswer(answer)))
-        let name = key.name(question)
-        let sealed = try key.seal(json, for: "answer:\(code.value):\(name)")
-        try pool.write { db in
-            try requireCase(code, db)
-            try db.execute(sql: "INSERT OR REPLACE INTO answers (case_code, name, value) VALUES (?, ?, ?)",
-                           arguments: [code.value, name, sealed])
-            try db.execute(sql: "UPDATE cases SET updated_at = ? WHERE code = ?", arguments: [now.timeIntervalSince1970, code.value])
+    /// Whether the store is locked (the key is not in memory).
+    public var isLocked: Bool { guardLock.lock(); defer { guardLock.unlock() }; return key == nil }
+
+    /// Compares the passphrase with the key held in memory (never with the file, which may have been moved or
+    /// changed meanwhile); when it matches a locked store, the key comes back. False once closed.
+    public func unlock(_ passphrase: Passphrase) -> Bool {
+        guardLock.lock()
+        let (open, current, check) = (queue != nil, key, lockCheck)
+        guardLock.unlock()
+        guard open, let candidate = try? StoreKey(passphrase: passphrase, salt: salt) else { return false }
+        if let current {
+            defer { candidate.wipe() }
+            return current.isSame(as: candidate)
         }
+        guard let check, let candidateCheck = try? candidate.fingerprint(), check.isEqual(to: candidateCheck) else {
+            candidate.wipe()
+            return false
+        }
+        guardLock.lock(); defer { guardLock.unlock() }
+        guard queue != nil else { candidate.wipe(); return false }
+        key = candidate
+        lockCheck?.wipe()
+        lockCheck = nil
+        return true
     }
 
-    /// Saves where the worker is, the progress shown in the list, notes and the latest assessment.
-    public func saveState(of code: CaseCode, session: Session, locale: String, notes: String? = nil, now: Date) throws {
-        var state = try loadState(code)
-        state.continued = session.continued.sorted()
-        state.position = session.currentNode
-        if let notes { state.notes = notes }
-        state.lastAssessment = Dictionary(uniqueKeysWithValues: session.assess().pathways.map { ($0.id, $0.status.rawValue) })
-        let sealed = try sealState(state, code)
-        let progress = session.progress
-        try pool.write { db in
-            try requireCase(code, db)
-            try db.execute(sql: """
-                UPDATE cases SET state = ?, locale = ?, step = ?, total = ?, updated_at = ?,
-                    bundle_id = ?, bundle_version = ?, bundle_hash = ? WHERE code = ?
-                """, arguments: [sealed, locale, progress.step, progress.estimatedTotal, now.timeIntervalSince1970,
-                                 session.bundle.info.id, session.bundle.info.version, session.bundle.hash, code.value])
-        }
+    /// Wipes the key and its check value and closes the file; nothing can be read or written afterwards.
+    public func close() {
+        guardLock.lock(); defer { guardLock.unlock() }
+        key?.wipe()
+        key = nil
+        lockCheck?.wipe()
+        lockCheck = nil
+        try? queue?.close()
+        queue = nil
     }
 
-    public func saveNotes(_ notes: String, for code: CaseCode, now: Date) throws {
-        var state = try loadState(code)
-        state.notes = notes
-        let sealed = try sealState(state, code)
-        try pool.write { db in
-            try db.execute(sql: "UPDATE cases SET state = ?, updated_at = ? WHERE code = ?",
-                           arguments: [sealed, now.timeIntervalSince1970, code.value])
-        }
+    public var isClosed: Bool { guardLock.lock(); defer { guardLock.unlock() }; return queue == nil }
+
+    /// The open file and the key, or why not.
+    func open() throws -> (DatabaseQueue, StoreKey) {
+        guardLock.lock(); defer { guardLock.unlock() }
+        guard let queue else { throw StoreError.closed }
+        guard let key else { throw StoreError.locked }
+        return (queue, key)
     }
 
-    // MARK: Reading
+    // MARK: Sealing
 
-    public func list() throws -> [CaseSummary] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM cases ORDER BY updated_at DESC, code").map(Self.summary)
-        }
+    static func sealIndex(_ index: CaseIndex, _ key: StoreKey) throws -> Data {
+        try key.seal(try SizeClass.pad(try JSONEncoder().encode(index)), for: CaseIndex.place)
     }
 
-    public func load(_ code: CaseCode) throws -> CaseRecord {
-        let (row, answerRows) = try pool.read { db -> (Row?, [Row]) in
-            (try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE code = ?", arguments: [code.value]),
-             try Row.fetchAll(db, sql: "SELECT name, value FROM answers WHERE case_code = ?", arguments: [code.value]))
-        }
-        guard let row else { throw StoreError.noSuchCase(code.value) }
-        let state = try openState(row["state"], code)
-        var answers: [String: Answer] = [:]
-        for r in answerRows {
-            let name: String = r["name"]
-            let plain = try key.open(r["value"], for: "answer:\(code.value):\(name)")
-            guard let envelope = try? JSONDecoder().decode(AnswerEnvelope.self, from: plain), key.name(envelope.question) == name,
-                  let answer = envelope.answer.answer else { throw StoreError.tampered }
-            answers[envelope.question] = answer
-        }
-        var last: [String: PathwayStatus] = [:]
-        for (id, status) in state.lastAssessment { last[id] = PathwayStatus(rawValue: status) }
-        return CaseRecord(summary: Self.summary(row), answers: answers, continued: Set(state.continued), position: state.position,
-                          notes: state.notes, lastAssessment: last)
+    static func openIndex(_ sealed: Data, _ key: StoreKey) throws -> CaseIndex? {
+        guard SizeClass.isSealedSize(sealed.count), let padded = try key.open(sealed, for: CaseIndex.place),
+              let plain = SizeClass.unpad(padded), let index = try? JSONDecoder().decode(CaseIndex.self, from: plain),
+              index.format == CaseDocument.currentFormat, index.cases.keys.allSatisfy({ CaseCode($0)?.value == $0 }) else { return nil }
+        return index
     }
 
-    // MARK: Deleting
-
-    /// Deletes a case so that nothing of it can be read back from the file.
-    public func delete(_ code: CaseCode) throws {
-        let count = try pool.write { db -> Int in
-            try db.execute(sql: "DELETE FROM answers WHERE case_code = ?", arguments: [code.value])
-            try db.execute(sql: "DELETE FROM cases WHERE code = ?", arguments: [code.value])
-            return db.changesCount
-        }
-        guard count > 0 else { throw StoreError.noSuchCase(code.value) }
-        try compact()
+    static func sealDocument(_ doc: CaseDocument, _ key: StoreKey) throws -> Data {
+        try key.seal(try SizeClass.pad(try JSONEncoder().encode(doc)), for: CaseDocument.place(doc.code))
     }
 
-    /// Deletes every case not updated for `days` days; returns their codes.
-    @discardableResult
-    public func purge(olderThanDays days: Int, now: Date) throws -> [CaseCode] {
-        let cutoff = now.timeIntervalSince1970 - Double(days) * 86_400
-        let codes = try pool.write { db -> [String] in
-            let codes = try String.fetchAll(db, sql: "SELECT code FROM cases WHERE updated_at < ?", arguments: [cutoff])
-            for code in codes {
-                try db.execute(sql: "DELETE FROM answers WHERE case_code = ?", arguments: [code])
-                try db.execute(sql: "DELETE FROM cases WHERE code = ?", arguments: [code])
+    static func openDocument(_ sealed: Data, _ code: CaseCode, _ key: StoreKey) throws -> CaseDocument? {
+        guard SizeClass.isSealedSize(sealed.count), let padded = try key.open(sealed, for: CaseDocument.place(code.value)),
+              let plain = SizeClass.unpad(padded) else { return nil }
+        return try? JSONDecoder().decode(CaseDocument.self, from: plain)
+    }
+
+    /// Runs a read, turning SQLite's failures into words.
+    static func reading<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw StoreError.notCaseRecords(path)
+            case .SQLITE_CORRUPT: throw StoreError.storeChanged
+            default: throw StoreError.unreadable(StoreFile.reason(error))
             }
-            return codes
-        }
-        if !codes.isEmpty { try compact() }
-        return codes.map(CaseCode.init(unchecked:))
-    }
-
-    /// Folds the WAL into the file and rebuilds it, so freed pages leave no readable trace.
-    func compact() throws {
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "VACUUM")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 
-    // MARK: Helpers
-
-    func requireCase(_ code: CaseCode, _ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE code = ?", arguments: [code.value]) != nil else {
-            throw StoreError.noSuchCase(code.value)
+    /// Runs a write, turning SQLite's failures (a full disk, above all) into `StoreError.notSaved`.
+    static func writing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB { throw StoreError.storeChanged }
+            throw StoreError.notSaved(StoreFile.reason(error))
         }
     }
-
-    func loadState(_ code: CaseCode) throws -> StoredState {
-        guard let data = try pool.read({ db in try Data.fetchOne(db, sql: "SELECT state FROM cases WHERE code = ?", arguments: [code.value]) }) else {
-            throw StoreError.noSuchCase(code.value)
-        }
-        return try openState(data, code)
-    }
-
-    func sealState(_ state: StoredState, _ code: CaseCode) throws -> Data {
-        try key.seal(try JSONEncoder().encode(state), for: "state:\(code.value)")
-    }
-
-    func openState(_ data: Data, _ code: CaseCode) throws -> StoredState {
-        let plain = try key.open(data, for: "state:\(code.value)")
-        guard let state = try? JSONDecoder().decode(StoredState.self, from: plain) else { throw StoreError.tampered }
-        return state
-    }
-
-    static func summary(_ row: Row) -> CaseSummary {
-        CaseSummary(code: CaseCode(unchecked: row["code"]), createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                    updatedAt: Date(timeIntervalSince1970: row["updated_at"]), locale: row["locale"],
-                    bundle: BundleStamp(id: row["bundle_id"], version: row["bundle_version"], hash: row["bundle_hash"]),
-                    step: row["step"], estimatedTotal: row["total"])
-    }
-}
-
-/// An answer with its question id, sealed together so a row cannot be passed off as another question's.
-struct AnswerEnvelope: Codable {
-    var question: String
-    var answer: StoredAnswer
 }

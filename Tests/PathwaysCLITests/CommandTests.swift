@@ -6,7 +6,7 @@ final class CommandTests: XCTestCase {
     func testCheckOnTheShippedBundleExitsZeroFromAnyFolder() throws {
         let out = try BinaryRunner.run(["check"], in: URL(fileURLWithPath: "/"))
         XCTAssertEqual(out.status, 0, out.stdout + out.stderr)
-        XCTAssertTrue(out.lastLine.hasPrefix("pathways-ca "), out.lastLine)
+        XCTAssertTrue(out.lastLine.hasPrefix("Checked the built-in bundle pathways-ca "), out.lastLine)
         XCTAssertTrue(out.lastLine.contains(": 0 errors"), out.lastLine)
     }
 

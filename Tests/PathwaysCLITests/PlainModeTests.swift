@@ -9,10 +9,11 @@ final class PlainModeTests: XCTestCase {
                       today: nil).bundle
     }()
 
-    /// The lines a person would type to give a scenario's answers, in the order the walk asks.
-    static func typedLines(for scenario: Scenario, in bundle: ContentBundle) -> [String] {
+    /// The lines a person would type to give a scenario's answers, in the order the walk asks on `today`
+    /// (an `ask_when` may read the day: pass the one the binary is run on).
+    static func typedLines(for scenario: Scenario, in bundle: ContentBundle, today: Day? = nil) -> [String] {
         let answers = ScenarioRunner.answers(scenario.answers, in: bundle)
-        let walk = FlowWalker(bundle: bundle, today: nil).walk(answers: answers, continueWhenAnswered: true)
+        let walk = FlowWalker(bundle: bundle, today: today).walk(answers: answers, continueWhenAnswered: true)
         return walk.stops.map { stop in
             switch stop {
             case .outcome: return "continue"
@@ -33,7 +34,7 @@ final class PlainModeTests: XCTestCase {
     func testEveryShippedScenarioPipedInGivesItsExpectedResults() throws {
         let bundle = Self.shipped
         for scenario in bundle.scenarios {
-            let lines = Self.typedLines(for: scenario, in: bundle)
+            let lines = Self.typedLines(for: scenario, in: bundle, today: scenario.today)
             // Scenarios with a day of their own are replayed on it, so their dates give the same results.
             let day = scenario.today.map { ["--today", $0.description] } ?? []
             let out = try BinaryRunner.run(["--plain"] + day, input: lines.joined(separator: "\n") + "\n")

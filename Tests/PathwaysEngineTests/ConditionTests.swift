@@ -52,6 +52,26 @@ final class ConditionTests: XCTestCase {
         XCTAssertEqual(try eval("age is not answered", [:]), .yes)
     }
 
+    /// "Not sure" is its own answer: the person was asked and does not know. `is unsure` tells it apart from
+    /// declining, from not being asked, and from any definite answer; like the other `is` tests it is never unknown.
+    func testIsUnsureTellsNotSureFromDeclinedAndNotAsked() throws {
+        let notSure: [String: AnswerState] = ["status": .value(.option("not_sure")), "abuse_at_work": .value(.option("unsure")),
+                                               "indicators": .value(.options(["deceived"]))]
+        XCTAssertEqual(try eval("status is unsure", notSure), .yes)
+        XCTAssertEqual(try eval("abuse_at_work is unsure", notSure), .yes)
+        XCTAssertEqual(try eval("status = citizen", notSure), .unknown, "still unknown for the other tests")
+        XCTAssertEqual(try eval("status != citizen or status is unsure", notSure), .yes)
+        XCTAssertEqual(try eval("status is unsure", ["status": .value(.option("citizen"))]), .no)
+        XCTAssertEqual(try eval("abuse_at_work is unsure", ["abuse_at_work": .value(.option("no"))]), .no)
+        XCTAssertEqual(try eval("abuse_at_work is unsure", ["abuse_at_work": .declined]), .no, "declining is not being unsure")
+        XCTAssertEqual(try eval("abuse_at_work is unsure", [:]), .no, "not reached is not being unsure")
+        XCTAssertEqual(try eval("abuse_at_work is unsure", ["abuse_at_work": .notAsked]), .no, "not asked is not being unsure")
+        XCTAssertEqual(try eval("abuse_at_work is not unsure", ["abuse_at_work": .declined]), .yes)
+        XCTAssertEqual(try eval("abuse_at_work is answered", notSure), .yes, "a not-sure answer is an answer")
+        XCTAssertEqual(try eval("abuse_at_work is unsure", ["abuse_at_work": .free]), .unknown)
+        XCTAssertEqual(try eval("indicators is unsure", notSure), .no)
+    }
+
     func testAndBindsTighterThanOr() throws {
         let c = try ConditionParser.parse("a or b and c")
         guard case .or(let parts) = c else { return XCTFail("expected or, got \(c)") }

@@ -55,6 +55,9 @@ final class DiagnosticCodeTests: XCTestCase {
             .missingStringTranslation: testPW062InterfaceWordsMissingInALanguage,
             .localeFileProblem: testPW063LocaleFileProblem,
             .placeholderMismatch: testPW064PlaceholderMismatch,
+            .undeclaredContact: testPW045PhoneNumberNotInTheReferralDirectory,
+            .inputLimit: testPW046FileTooLarge,
+            .noUnsureOption: testPW036UnsureTestOnAQuestionWithNoNotSureOption,
         ]
     }
 
@@ -80,15 +83,15 @@ final class DiagnosticCodeTests: XCTestCase {
             answers:
               in_danger: no
               age: 34
-               status⟨⟩: visitor
+               ⟨⟩status: visitor
             expect:
               recommended: [trp]
 
             """
         let result = bundle.check()
         let d = assertDiagnostic(result, .error, .yamlSyntax, at: result.marker,
-                                 .containing(["YAML syntax:", "mapping values are not allowed in this context"]))
-        XCTAssertEqual(d?.hint, "check the indentation and the ':' and '- ' on this line and the one before")
+                                 "'status' is indented further than the line above, so it is read as more of the text before it")
+        XCTAssertEqual(d?.hint, "line it up with 'age' (column 3) to put it beside it")
     }
 
     func testPW001FileThatIsNotUTF8() throws {
@@ -97,8 +100,10 @@ final class DiagnosticCodeTests: XCTestCase {
         // "café" saved as Latin-1 by an old editor: one error for the file, not garbled text.
         files["scenarios/visitor.yaml"] = Array("id: visitor\ntitle: caf".utf8) + [0xE9] + Array("\n".utf8)
         let result = Checker.check(ContentFiles(files: files, displayRoot: BaseBundle.displayRoot), today: BaseBundle.today)
+        // Placed at the first byte that is not UTF-8, the "é".
         XCTAssertEqual(result.diagnostics.map(\.formatted),
-                       ["Content/scenarios/visitor.yaml:1:1: error: this file is not UTF-8 text [PW001]"])
+                       ["Content/scenarios/visitor.yaml:2:11: error: this file is not UTF-8 text [PW001]"])
+        XCTAssertEqual(result.diagnostics.first?.hint, "save it as UTF-8 in your editor (it may have been saved as Latin-1 or Windows-1252)")
     }
 
     func testPW002WrongType() throws {
@@ -196,8 +201,8 @@ final class DiagnosticCodeTests: XCTestCase {
                   - id: ⟨⟩worker
             """, in: "questions/basics.yaml")
         let result = bundle.check()
-        let d = assertDiagnostic(result, .error, .duplicateID, at: result.marker, "duplicate option id 'worker'")
-        XCTAssertEqual(d?.hint, "first defined at \(result["first"])")
+        let d = assertDiagnostic(result, .error, .duplicateID, at: result.marker, .exactly("duplicate option id 'worker' (first defined at \(result["first"]))"))
+        XCTAssertEqual(d?.hint, "give this one an id of its own, or remove it if it is a copy")
     }
 
     func testPW005QuestionInTwoSections() throws {
@@ -452,6 +457,25 @@ final class DiagnosticCodeTests: XCTestCase {
                          "this caution of 'trp' is shown even when the pathway does not apply, and has no 'when', so every result shows it")
     }
 
+    func testPW036UnsureTestOnAQuestionWithNoNotSureOption() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "⟨⟩indicators is unsure""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .noUnsureOption, at: result.marker,
+                                 "'indicators' has no \"Not sure\" option, so it can never be answered unsure")
+        XCTAssertEqual(d?.hint, "add an option with 'unsure: true', or remove this test")
+    }
+
+    func testPW036UnsureTestOnANumberQuestion() throws {
+        var bundle = BaseBundle()
+        bundle.replace(#"- when: "age < 18""#, with: #"- when: "in_danger is unsure or ⟨⟩age is unsure""#, in: "pathways/trp.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .noUnsureOption, at: result.marker,
+                                 "'age' has no \"Not sure\" option, so it can never be answered unsure")
+        XCTAssertEqual(d?.hint, "'is unsure' works with yes_no_unsure questions and choice questions that have an option marked 'unsure: true'")
+        XCTAssertEqual(result.diagnostics.filter { $0.code == .noUnsureOption }.count, 1, "a yes/no/unsure question can be unsure")
+    }
+
     func testPW035ScenarioExpectsDeadlinesWithoutADay() throws {
         var bundle = BaseBundle()
         bundle.replace("id: visitor-at-work", with: "id: ⟨⟩visitor-at-work", in: "scenarios/visitor.yaml")
@@ -475,11 +499,22 @@ final class DiagnosticCodeTests: XCTestCase {
     func testPW014MissingTranslation() throws {
         var bundle = BaseBundle()
         bundle.replace("prompt: {en: How old is the person?, fr: Quel âge a la personne?}",
-                       with: "prompt: ⟨⟩{en: How old is the person?}", in: "questions/basics.yaml")
+                       with: "prompt: ⟨⟩How old is the person?", in: "questions/basics.yaml")
         let result = bundle.check()
         let d = assertDiagnostic(result, .warning, .missingTranslation, at: result.marker,
                                  #"missing French (fr) text for "How old is the person?""#)
         XCTAssertEqual(d?.hint, "write it as a mapping: {en: ..., fr: ...}")
+    }
+
+    /// A text already written as a mapping only needs its missing line, not to be rewritten as one.
+    func testPW014MissingTranslationInAMappingSaysWhatToAdd() throws {
+        var bundle = BaseBundle()
+        bundle.replace("prompt: {en: How old is the person?, fr: Quel âge a la personne?}",
+                       with: "prompt: ⟨⟩{en: How old is the person?}", in: "questions/basics.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .warning, .missingTranslation, at: result.marker,
+                                 #"missing French (fr) text for "How old is the person?""#)
+        XCTAssertEqual(d?.hint, "add fr: … next to the other en: line")
     }
 
     func testPW014UndeclaredLocale() throws {
@@ -866,6 +901,110 @@ final class DiagnosticCodeTests: XCTestCase {
                          "the English text of 'question.age.prompt' changed after the French translation was made")
     }
 
+    // MARK: - Contacts and limits (PW045, PW046)
+
+    /// A number typed into a text is one a caseworker may dial: it must be a declared, sourced referral.
+    func testPW045PhoneNumberNotInTheReferralDirectory() throws {
+        var bundle = BaseBundle()
+        bundle.replace("message: {en: Call 911 now., fr: Appelez le 911 maintenant.}",
+                       with: "message: {en: Call 911 or ⟨⟩1-800-555-0199 now., fr: Appelez le 911 maintenant.}", in: "outcomes.yaml")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .undeclaredContact, at: result.marker, "the number '1-800-555-0199' is not in referrals.yaml")
+        XCTAssertEqual(d?.hint, "declare it in referrals.yaml (as phone:, text_number: or url: of a referral, with its sources), so it is checked like every other contact")
+    }
+
+    func testPW045WebAddressNotInTheReferralDirectory() throws {
+        var bundle = BaseBundle()
+        bundle.replace("fr: Ana est venue au Canada en visite et on l’a fait travailler.",
+                       with: "fr: Ana est venue au Canada en visite (voir ⟨⟩www.example.com/aide).", in: "scenarios/visitor.yaml")
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .undeclaredContact, at: result.marker, "the web address 'www.example.com/aide' is not in referrals.yaml")
+    }
+
+    func testPW045DeclaredContactsAreFine() throws {
+        var bundle = BaseBundle()
+        // The referral's own number and address, written in other texts, and dates or amounts that look like numbers.
+        bundle.replace("message: {en: Call 911 now., fr: Appelez le 911 maintenant.}",
+                       with: "message: {en: \"Call 1-833-900-1010 or see https://www.example.org/hotline/ (2026-02-06; $1,085).\", fr: Appelez le 911 maintenant.}",
+                       in: "outcomes.yaml")
+        XCTAssertEqual(bundle.check().diagnostics.map(\.formatted), [])
+    }
+
+    func testPW046FileTooLarge() throws {
+        var bundle = BaseBundle()
+        bundle["scenarios/huge.yaml"] = "id: huge\n# " + String(repeating: "x", count: InputLimits.fileBytes) + "\n"
+        let result = bundle.check()
+        assertDiagnostic(result, .error, .inputLimit, at: .start(of: "Content/scenarios/huge.yaml"),
+                         "this file is 16 MB; content files of more than 16 MB are not read")
+    }
+
+    func testPW046TooLargeOnDiskIsNotRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathways-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (path, text) in BaseBundle.texts {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: dir.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        // A sparse file: 200 MB claimed, none of it read.
+        let big = dir.appendingPathComponent("scenarios/big.yaml")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 200 << 20)
+        try handle.close()
+        let files = try ContentFiles.read(directory: dir, displayRoot: "Content")
+        XCTAssertNil(files.files["scenarios/big.yaml"])
+        XCTAssertEqual(files.tooLarge["scenarios/big.yaml"], 200 << 20)
+        let checked = Checker.check(files, today: BaseBundle.today)
+        XCTAssertEqual(checked.diagnostics.map(\.formatted),
+                       ["Content/scenarios/big.yaml:1:1: error: this file is 200 MB; content files of more than 16 MB are not read [PW046]"])
+    }
+
+    func testPW046NestedTooDeeplyStopsAtTheLimit() throws {
+        var bundle = BaseBundle()
+        // 100,000 levels: refused where level 65 opens (the file's mapping is level 1), without reading the
+        // rest, and with no recursion that could run out of stack.
+        bundle["scenarios/deep.yaml"] = "id: deep\nanswers: " + String(repeating: "[", count: 63) + "⟨⟩" + String(repeating: "[", count: 100_000 - 63) + "\n"
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .inputLimit, at: result.marker, "lists and mappings are nested more than 64 levels deep here")
+        XCTAssertEqual(d?.hint, "content needs only a few levels; look for a '[' or '{' that is never closed")
+        // Block nesting is counted the same way.
+        var block = BaseBundle()
+        block["scenarios/deep.yaml"] = "id: deep\nanswers:\n" + (1...70).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x\n"
+        XCTAssertEqual(block.check().diagnostics.map(\.code), [.inputLimit])
+    }
+
+    // MARK: - Duplicates found at the copy (PW005)
+
+    /// A pathway file copied to make a new one: the copy's name sorts first, but the copy is the mistake.
+    func testPW005DuplicatePathwayIsReportedAtTheCopy() throws {
+        var bundle = BaseBundle()
+        let original = try XCTUnwrap(bundle["pathways/trp.yaml"])
+        bundle["pathways/trp.yaml"] = original.replacingOccurrences(of: "id: trp", with: "id: ⟨first⟩trp")
+        bundle["pathways/copy-of-trp.yaml"] = original.replacingOccurrences(of: "id: trp", with: "id: ⟨⟩trp")
+        let result = bundle.check()
+        let d = assertDiagnostic(result, .error, .duplicateID, at: result.marker, .exactly("duplicate pathway id 'trp' (first defined at \(result["first"]))"))
+        XCTAssertEqual(d?.hint, "give this one an id of its own, or remove it if it is a copy")
+    }
+
+    /// Questions copied into another file: neither file is named after the id, so the older file is the original.
+    func testPW005DuplicateQuestionInAnotherFileIsReportedInTheNewerFile() throws {
+        var files: [String: [UInt8]] = [:]
+        for (path, text) in BaseBundle.texts { files[path] = Array(text.utf8) }
+        files["questions/added.yaml"] = Array("questions:\n  - id: notes\n    kind: text\n    prompt: {en: Notes?, fr: Notes?}\n".utf8)
+        var content = ContentFiles(files: files, displayRoot: "Content")
+        content.modified = ["questions/added.yaml": 2_000_000, "questions/basics.yaml": 1_000_000]
+        let checked = Checker.check(content, today: BaseBundle.today)
+        let duplicate = checked.diagnostics.filter { $0.code == .duplicateID }
+        XCTAssertEqual(duplicate.map(\.location.description), ["Content/questions/added.yaml:2:9"])
+        XCTAssertTrue(duplicate.first?.message.hasSuffix("(first defined at Content/questions/basics.yaml:") ?? false || duplicate.first?.message.contains("first defined at Content/questions/basics.yaml:") ?? false,
+                      duplicate.first?.message ?? "")
+        // The other way round when the other file is the older.
+        content.modified = ["questions/added.yaml": 1_000_000, "questions/basics.yaml": 2_000_000]
+        XCTAssertEqual(Checker.check(content, today: BaseBundle.today).diagnostics.filter { $0.code == .duplicateID }.map(\.location.file),
+                       ["Content/questions/basics.yaml"])
+    }
+
     // MARK: - Branches (PW029)
 
     func testPW029BranchNeverTaken() throws {
@@ -913,7 +1052,7 @@ final class DiagnosticCodeTests: XCTestCase {
             id: visitor-at-work
             answers:
               status: visitor
-               age⟨yaml⟩: 34
+               ⟨yaml⟩age: 34
 
             """
         bundle["scenarios/worker.yaml"] = """
@@ -921,17 +1060,18 @@ final class DiagnosticCodeTests: XCTestCase {
             title: {en: A worker, fr: Une travailleuse}
             answers:
               status: worker
-               age⟨yaml2⟩: 41
+               ⟨yaml2⟩age: 41
 
             """
         bundle.replace("phone: 1-833-900-1010", with: "⟨key⟩phnoe: 1-833-900-1010", in: "referrals.yaml")
         bundle.replace(#"- if: "age < 18""#, with: #"- if: "age < ⟨condition⟩""#, in: "flow.yaml")
         let result = bundle.check()
+        // Files that cannot be read come first: what follows may depend on them.
         XCTAssertEqual(result.diagnostics.map { "\($0.location) \($0.code.rawValue)" }, [
-            "\(result["condition"]) PW012",
-            "\(result["key"]) PW004",
             "\(result["yaml"]) PW001",
             "\(result["yaml2"]) PW001",
+            "\(result["condition"]) PW012",
+            "\(result["key"]) PW004",
         ], result.diagnostics.map(\.formatted).joined(separator: "\n"))
         XCTAssertTrue(result.diagnostics.contains { $0.message == "unknown key 'phnoe' in a referral (did you mean 'phone'?)" })
     }

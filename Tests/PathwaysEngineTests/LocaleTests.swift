@@ -135,8 +135,7 @@ final class LocaleTests: XCTestCase {
         let csv = "id,source_hash,source,translation\n"
             + "question.age.prompt,\(hash),How old is the person?,Ilang taon na kayo?\n"
             + "interface.keyQuickExit,\(keyHash),F12/Ctrl-X quick exit,F12/Ctrl-X agad na paglabas\n"
-        let report = LocaleExchange.importCSV(csv, locale: "tl", files: files, bundle: bundle)
-        XCTAssertEqual(report.problems, [])
+        let report = try LocaleExchange.importCSV(Array(csv.utf8), locale: "tl", files: files, bundle: bundle).get()
         XCTAssertEqual(report.updated.sorted(), ["interface.keyQuickExit", "question.age.prompt"])
         XCTAssertEqual(report.files.keys.sorted(), ["locales/tl.yaml", "strings/tl.yaml"], "the content files are not touched")
         for (path, bytes) in report.files { files.files[path] = bytes }
@@ -156,9 +155,11 @@ final class LocaleTests: XCTestCase {
         let bundle = Self.withSpanish().bundle()
         let original = try XCTUnwrap(bundle.strings.text("quitSaved", "en"))
         let csv = "id,source_hash,source,translation\ninterface.quitSaved,\(TranslatableStrings.hash(original)),\"\(original)\",El caso está guardado.\n"
-        let report = LocaleExchange.importCSV(csv, locale: "es", files: Self.withSpanish().contentFiles(), bundle: bundle)
-        XCTAssertEqual(report.problems, ["interface.quitSaved: the translation must hold %1 as the source does; it holds no %1"])
-        XCTAssertTrue(report.files.isEmpty)
+        switch LocaleExchange.importCSV(Array(csv.utf8), locale: "es", files: Self.withSpanish().contentFiles(), bundle: bundle) {
+        case .success(let report): XCTFail("imported: \(report.updated)")
+        case .failure(let refusal):
+            XCTAssertEqual(refusal.problems, ["line 2 ('interface.quitSaved'): the translation must hold %1 as the source does; it holds no %1"])
+        }
     }
 
     /// French is written in the content files: its import still edits them in place.
@@ -168,8 +169,7 @@ final class LocaleTests: XCTestCase {
         let bundle = Checker.check(files, today: nil).bundle.withStrings(under: ProgramWords.shipped)
         XCTAssertTrue(LocaleExchange.isInline(bundle, locale: "fr"))
         let csv = "id,source_hash,source,translation\nquestion.age.prompt,\(TranslatableStrings.hash("How old is the person?")),How old is the person?,Quel âge a cette personne?\n"
-        let report = LocaleExchange.importCSV(csv, locale: "fr", files: files, bundle: bundle)
-        XCTAssertEqual(report.problems, [])
+        let report = try LocaleExchange.importCSV(Array(csv.utf8), locale: "fr", files: files, bundle: bundle).get()
         XCTAssertTrue(report.files.keys.contains("questions/basics.yaml"))
         XCTAssertFalse(report.files.keys.contains("locales/fr.yaml"))
     }

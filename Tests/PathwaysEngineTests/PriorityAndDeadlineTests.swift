@@ -187,4 +187,15 @@ final class PriorityAndDeadlineTests: XCTestCase {
         XCTAssertEqual(failures, ["s.yaml:3:5: expected 'trp' in the first group, but it is not applicable"],
                        "the scenario's own day is used, not the runner's")
     }
+
+    /// `priority: []` says nothing: it is an error, not a silent default (found by the mutation test).
+    func testAnEmptyPriorityListIsAnError() {
+        var b = BaseBundle()
+        b.replace("eligibility:\n  - when: \"status = visitor\"", with: "priority: ⟨⟩[]\neligibility:\n  - when: \"status = visitor\"",
+                  in: "pathways/trp.yaml")
+        let result = b.check()
+        let d = result.diagnostics.filter { $0.code == .wrongType }
+        XCTAssertEqual(d.map(\.message), ["'priority' is an empty list"])
+        XCTAssertEqual(d.first?.location, result.marker)
+    }
 }

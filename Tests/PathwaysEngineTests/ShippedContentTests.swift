@@ -79,7 +79,7 @@ final class ShippedContentTests: XCTestCase {
         // The spouse or partner, one thing per question; each child by status; family abroad within them.
         XCTAssertEqual(try q("partner").options.map(\.id), ["none", "in_canada", "abroad"])
         XCTAssertEqual(try q("partner_harms").askWhen?.text, "partner in [in_canada, abroad]")
-        XCTAssertEqual(try q("status_through_partner").askWhen?.text, "partner_harms = yes")
+        XCTAssertEqual(try q("status_through_partner").askWhen?.text, "partner_harms = yes and (status != citizen_or_pr or status is unsure)")
         XCTAssertEqual(try q("children").options.map(\.id), ["child_citizen", "child_with_status", "child_no_status", "child_abroad", "no_children"])
         XCTAssertNil(bundle.question("family_violence_sponsor"), "the question that asked two things at once is gone")
         XCTAssertTrue(try q("recruitment").options.contains { $0.id == "deceived_other" }, "deception beyond the job")
@@ -151,63 +151,19 @@ final class ShippedContentTests: XCTestCase {
         XCTAssertEqual(coverage.edges.missed, [], "every branch of the flow is taken")
     }
 
-    /// Every phone number and web address shown anywhere is declared once in the referral directory.
+    /// Every phone number and web address shown anywhere is declared once in the referral directory: the
+    /// check that does it (PW045) finds nothing in the shipped content.
     func testEveryNumberAndAddressInTheTextIsDeclaredInTheReferralDirectory() {
-        var declaredNumbers = Set<String>(), declaredURLs = Set<String>()
-        for r in bundle.referrals {
-            for n in [r.phone, r.textNumber].compactMap({ $0 }) { declaredNumbers.insert(n.filter(\.isNumber)) }
-            if let u = r.url { declaredURLs.insert(Self.normalised(u)) }
-        }
-        var problems: [String] = []
-        for text in ContentWalk.texts(bundle) {
-            for value in text.texts.values {
-                for number in Self.phoneNumbers(in: value) where !declaredNumbers.contains(number.filter(\.isNumber)) {
-                    problems.append("\(text.location.map(\.description) ?? "?"): '\(number)' is not in referrals.yaml")
-                }
-                for address in Self.addresses(in: value) where !declaredURLs.contains(Self.normalised(address)) {
-                    problems.append("\(text.location.map(\.description) ?? "?"): '\(address)' is not in referrals.yaml")
-                }
-            }
-        }
-        XCTAssertEqual(problems, [])
+        XCTAssertEqual(checked.diagnostics.filter { $0.code == .undeclaredContact }.map(\.formatted), [])
+        XCTAssertEqual(ContactChecks.undeclared(bundle).map(\.formatted), [])
     }
 
     func testTheNumberScannerFindsWhatItShould() {
-        XCTAssertEqual(Self.phoneNumbers(in: "Call 1-833-900-1010 or 9-8-8, text 686868; not 2025-02-04, $635 or 12 months."),
+        XCTAssertEqual(ContactScan.contacts(in: "Call 1-833-900-1010 or 9-8-8, text 686868; not 2025-02-04, $635 or 12 months.").map(\.text),
                        ["1-833-900-1010", "9-8-8", "686868"])
-        XCTAssertEqual(Self.addresses(in: "See https://www.canada.ca/en.html or www.example.org, and ccrweb.ca."),
+        XCTAssertEqual(ContactScan.contacts(in: "See https://www.canada.ca/en.html or www.example.org, and ccrweb.ca.").map(\.text),
                        ["https://www.canada.ca/en.html", "www.example.org", "ccrweb.ca"])
-    }
-
-    /// Phone-shaped tokens: dash-separated digit groups that form a phone number, or 6+ digits in a row.
-    static func phoneNumbers(in text: String) -> [String] {
-        var out: [String] = []
-        var token = ""
-        func flush() {
-            let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            if t.contains("-") ? ContactFormat.isPhone(t) : t.count >= 6 { out.append(t) }
-            token = ""
-        }
-        for c in text {
-            if c.isASCII && (c.isNumber || c == "-") { token.append(c) } else { flush() }
-        }
-        flush()
-        return out
-    }
-
-    /// Web addresses: http(s)://…, www.…, or a bare domain ending in a common top-level domain.
-    static func addresses(in text: String) -> [String] {
-        let pattern = #"(https?://[^\s)\]]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s)\],;]*|\b[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(ca|com|org|net|gc\.ca)\b)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
-            .map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-    }
-
-    static func normalised(_ url: String) -> String {
-        var u = url.lowercased()
-        for prefix in ["https://", "http://", "www."] where u.hasPrefix(prefix) { u.removeFirst(prefix.count) }
-        while u.hasSuffix("/") { u.removeLast() }
-        return u
+        XCTAssertEqual(ContactScan.contacts(in: "À 211ontario.ca/aide, é.g. not e.g. or i.e., at 1-800-555-0100.").map { "\($0.text)@\($0.offset)" },
+                       ["211ontario.ca/aide@2", "1-800-555-0100@48"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PathwaysEngine
 import XCTest
 @testable import PathwaysStore
@@ -15,6 +16,17 @@ final class CaseStoreTests: XCTestCase {
                                                     displayRoot: "starter"), today: nil).bundle.withStrings(under: words)
     }()
     let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let passphrase = "correct horse battery"
+    static let other = "a different passphrase"
+
+    func newStore() throws -> CaseStore { try CaseStore(path: path, passphrase: Self.passphrase) }
+
+    /// Raw SQL on the file, as someone with a copy of it and no passphrase would run it.
+    func tamper(_ sql: String, _ arguments: StatementArguments = []) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: sql, arguments: arguments) }
+        try queue.close()
+    }
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
@@ -33,12 +45,12 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testSaveAndResumeRoundTrip() throws {
-        let store = try CaseStore(path: path, passphrase: "correct horse")
+        let store = try newStore()
         let session = try walkedSession()
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "fr", clock: { self.now })
         try store.saveNotes("call back Tuesday", for: recorder.code, now: now)
 
-        let reopened = try CaseStore(path: path, passphrase: "correct horse")
+        let reopened = try newStore()
         let record = try reopened.load(recorder.code)
         XCTAssertEqual(record.answers, session.answers)
         XCTAssertEqual(record.notes, "call back Tuesday")
@@ -52,7 +64,7 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testAnEarlierPositionIsRestored() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         var session = try walkedSession()
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en")
         session.goTo(question: "age")
@@ -61,38 +73,35 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testAWrongPassphraseGivesAClearErrorAndNoData() throws {
-        let store = try CaseStore(path: path, passphrase: "right")
+        let store = try newStore()
         _ = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
-        XCTAssertThrowsError(try CaseStore(path: path, passphrase: "wrong")) { error in
+        XCTAssertThrowsError(try CaseStore(path: path, passphrase: Self.other)) { error in
             XCTAssertEqual(error as? StoreError, .wrongPassphrase)
             XCTAssertEqual("\(error)", "That passphrase does not open these case records.")
         }
     }
 
     func testAModifiedCiphertextIsRefusedNotMisread() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         let recorder = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
-        try store.pool.write { db in
-            try db.execute(sql: "UPDATE answers SET value = substr(value, 1, 20) || X'00' || substr(value, 22) WHERE rowid = (SELECT min(rowid) FROM answers)")
-        }
-        XCTAssertThrowsError(try store.load(recorder.code)) { XCTAssertEqual($0 as? StoreError, .tampered) }
+        try tamper("UPDATE cases SET sealed = substr(sealed, 1, 20) || X'00' || substr(sealed, 22)")
+        XCTAssertThrowsError(try store.load(recorder.code)) { XCTAssertEqual($0 as? StoreError, .changedOutside(recorder.code.value)) }
     }
 
     func testACiphertextMovedToAnotherCaseIsRefused() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         let a = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
         let b = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en")
-        try store.pool.write { db in
-            try db.execute(sql: "UPDATE cases SET state = (SELECT state FROM cases WHERE code = ?) WHERE code = ?",
-                           arguments: [a.code.value, b.code.value])
-        }
-        XCTAssertThrowsError(try store.load(b.code)) { XCTAssertEqual($0 as? StoreError, .tampered) }
+        try tamper("UPDATE cases SET sealed = (SELECT sealed FROM cases WHERE code = ?) WHERE code = ?", [a.code.value, b.code.value])
+        XCTAssertThrowsError(try store.load(b.code)) { XCTAssertEqual($0 as? StoreError, .changedOutside(b.code.value)) }
+        XCTAssertEqual(try store.listing().changed, [b.code.value])
+        XCTAssertEqual(try store.listing().cases.map(\.code), [a.code])
     }
 
     func testTheFileIsPrivate() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         _ = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             let mode = try FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? Int
             XCTAssertEqual(mode, 0o600, suffix)
         }
@@ -101,7 +110,7 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testNoAnswerTextAppearsInPlaintextAnywhereInTheFiles() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         var session = Session(bundle: Self.bundle, today: nil)
         try session.answer(.value(.option("no")))
         try session.answer(.value(.number(29)))
@@ -113,7 +122,7 @@ final class CaseStoreTests: XCTestCase {
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en")
         try store.saveNotes("notes-marker-text", for: recorder.code, now: now)
         var bytes = Data()
-        for suffix in ["", "-wal", "-shm"] { bytes += FileManager.default.contents(atPath: path + suffix) ?? Data() }
+        for suffix in ["", "-journal"] { bytes += FileManager.default.contents(atPath: path + suffix) ?? Data() }
         for secret in ["zanzibar-marker-text", "notes-marker-text", "work_permit", "documents_taken", "abuse_at_work", "2023-05-01",
                        "in_danger", "Documents taken", "owp", "recommended"] {
             XCTAssertNil(bytes.range(of: Data(secret.utf8)), "'\(secret)' is readable in the database files")
@@ -121,20 +130,20 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testDeletedCasesLeaveNoReadableTrace() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         var session = Session(bundle: Self.bundle, today: nil)
         try session.answer(.value(.option("no")))
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en")
         try store.delete(recorder.code)
         var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += FileManager.default.contents(atPath: path + suffix) ?? Data() }
+        for suffix in ["", "-journal"] { bytes += FileManager.default.contents(atPath: path + suffix) ?? Data() }
         XCTAssertNil(bytes.range(of: Data(recorder.code.value.utf8)), "the deleted case's code is still in the file")
         XCTAssertEqual(try store.list(), [])
         XCTAssertThrowsError(try store.delete(recorder.code)) { XCTAssertEqual($0 as? StoreError, .noSuchCase(recorder.code.value)) }
     }
 
     func testRetentionPurgesOnlyOldCases() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         let old = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en",
                                          clock: { self.now.addingTimeInterval(-91 * 86_400) })
         let recent = try CaseRecorder.start(in: store, for: Session(bundle: Self.bundle, today: nil), locale: "en",
@@ -144,8 +153,8 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testTwoStoresOnOneFileKeepEveryAnswerOfOneCase() throws {
-        let first = try CaseStore(path: path, passphrase: "p")
-        let second = try CaseStore(path: path, passphrase: "p")
+        let first = try newStore()
+        let second = try newStore()
         let code = try first.createCase(bundle: Self.bundle.stamp, locale: "en", now: now)
         let group = DispatchGroup()
         let now = self.now
@@ -164,13 +173,13 @@ final class CaseStoreTests: XCTestCase {
         }
         group.wait()
         XCTAssertTrue(errors.isEmpty, "\(errors)")
-        let record = try CaseStore(path: path, passphrase: "p").load(code)
+        let record = try newStore().load(code)
         XCTAssertEqual(record.answers.count, 80)
         XCTAssertEqual(record.answers["b_q39"], .value(.text("b39")))
     }
 
     func testContentChangesAreReportedWithTheRecommendationsThatMoved() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         let recorder = try CaseRecorder.start(in: store, for: try walkedSession(), locale: "en")
         var record = try store.load(recorder.code)
         record.summary.bundle = BundleStamp(id: "starter", version: "0.0.9", hash: "older")
@@ -183,7 +192,7 @@ final class CaseStoreTests: XCTestCase {
     }
 
     func testExportInBothFormatsWithAndWithoutAnswers() throws {
-        let store = try CaseStore(path: path, passphrase: "p")
+        let store = try newStore()
         var session = try walkedSession()
         try session.answer(.value(.text("ontario")))
         let recorder = try CaseRecorder.start(in: store, for: session, locale: "en", clock: { self.now })
@@ -194,7 +203,7 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertTrue(md.contains("**Sources**:"), md)
         XCTAssertTrue(md.contains("Content: starter 0.1.0 (2026-11-01)"), md)
         XCTAssertTrue(md.contains("This is information, not legal advice."), md)
-        XCTAssertTrue(md.contains("## Answers\n- Is the person in danger right now? — No\n- How old is the person? — 29"), md)
+        XCTAssertTrue(md.contains("## Answers\n\n- Is the person in danger right now? — No\n- How old is the person? — 29"), md)
         let text = CaseExport.render(record, bundle: Self.bundle, format: .text, includeAnswers: false, today: nil)
         XCTAssertTrue(text.contains("Recommended — next\n------------------"), text)
         XCTAssertTrue(text.contains("Next steps:") || text.contains("Who to contact:"), text)

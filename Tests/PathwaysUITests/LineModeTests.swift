@@ -15,6 +15,7 @@ final class FakeKeeper: CaseKeeper {
     func unlock(_ passphrase: String) -> Bool { passphrase == "right" }
     func close() { code = nil }
     func forget() { forgotten = true; code = nil }
+    func lock() {}
     func saveNotes(_ notes: String) throws { self.notes.append(notes) }
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String { "Summary written: /tmp/x.md" }
     var handouts: [(locale: String, worker: String?)] = []

@@ -39,6 +39,22 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(s.session?.answers["age"], .value(.number(29)), "answers are replayed")
     }
 
+    /// A file that does not parse: the diagnostics screen lists its error and says how many more were held
+    /// back because they only follow from it (as `pathways check` does), instead of listing them.
+    func testTheDiagnosticsScreenSaysWhatWasHeldBack() throws {
+        let first = try checked()
+        var s = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: [:])
+        let broken = try checked(edit("questions/safety.yaml", "  - id: age", "  - id: age\n\tkind: number"))
+        XCTAssertFalse(broken.withheld.isEmpty, "the starter's flow reads questions of safety.yaml")
+        s.reloaded(bundle: broken.bundle, diagnostics: broken.diagnostics, excerpts: [:], notes: broken.withheld.map(\.note))
+        s.press(.function(6))
+        XCTAssertEqual(s.screen, .diagnostics)
+        let text = Renderer.frame(s).text
+        XCTAssertTrue(text.contains("a tab character"), text)
+        XCTAssertTrue(text.contains("note: "), text)
+        XCTAssertTrue(text.contains("fix it first"), text)
+    }
+
     func testABrokenFileKeepsTheLastGoodBundleBesideTheDiagnosticsUntilItIsFixed() throws {
         let first = try checked()
         var s = UIState.preview(bundle: first.bundle, diagnostics: first.diagnostics, excerpts: [:])

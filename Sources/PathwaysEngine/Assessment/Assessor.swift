@@ -46,6 +46,10 @@ public struct Assessor: Sendable {
     func assess(_ p: Pathway, walk: Walk, state: (String) -> AnswerState) -> PathwayAssessment {
         var met: [Reason] = [], notMet: [Reason] = [], unknown: [Reason] = [], limits: [Reason] = []
         var missing: [String] = []
+        // Not-met reasons that rest only on questions this case never asked: they follow from another
+        // answer (a permit's end date, not asked because there is no permit), so they are dropped when
+        // another reason already rules the pathway out.
+        var consequential = Set<Int>()
         for criterion in p.eligibility {
             guard let condition = criterion.condition.parsed else {
                 unknown.append(Reason(kind: .unknown, text: criterion.met ?? describe(criterion.condition), evidence: []))
@@ -58,7 +62,10 @@ public struct Assessor: Sendable {
                 met.append(Reason(kind: .met, text: dated(criterion.met ?? describe(criterion.condition), state), evidence: evidence))
             case .no:
                 let reason = Reason(kind: .notMet, text: dated(criterion.notMet ?? negated(criterion.condition), state), evidence: evidence)
-                if criterion.otherwise == .possible { limits.append(reason) } else { notMet.append(reason) }
+                if criterion.otherwise == .possible { limits.append(reason) } else {
+                    if !refs.isEmpty && refs.allSatisfy({ state($0) == .notAsked }) { consequential.insert(notMet.count) }
+                    notMet.append(reason)
+                }
             case .unknown:
                 unknown.append(Reason(kind: .unknown, text: dated(criterion.met ?? describe(criterion.condition), state), evidence: evidence))
                 for id in refs where isUndecided(id, state) && !missing.contains(id) { missing.append(id) }
@@ -68,7 +75,8 @@ public struct Assessor: Sendable {
         let reasons: [Reason]
         if !notMet.isEmpty {
             status = .notApplicable
-            reasons = notMet
+            let decisive = notMet.indices.filter { !consequential.contains($0) }.map { notMet[$0] }
+            reasons = decisive.isEmpty ? notMet : decisive
             missing = []
         } else if !unknown.isEmpty || !limits.isEmpty {
             status = .possible
@@ -81,7 +89,7 @@ public struct Assessor: Sendable {
         var cautions: [AppliedCaution] = []
         for caution in p.cautions where status != .notApplicable || caution.evenWhenNotApplicable {
             let t = truth(caution.condition, state)
-            if t != .no {
+            if t == .yes || (t == .unknown && pointedTo(caution.condition, state)) {
                 cautions.append(AppliedCaution(fact: dated(caution.fact, state), certainty: t,
                                                evenWhenNotApplicable: caution.evenWhenNotApplicable, noticePriority: caution.priority))
             }
@@ -118,6 +126,32 @@ public struct Assessor: Sendable {
             out.append(AppliedDeadline(date: day, pathway: p.id, fact: dated(d.fact, state), certainty: t))
         }
         return out.sorted { $0.date < $1.date }
+    }
+
+    /// Whether something the person did say points to a condition that is not known: a test inside it that
+    /// holds on the answers given (or fails, under a `not`), in a part that is not already decided the other
+    /// way. A caution that may apply is shown only then; one that rests only on what is not known ("The claim
+    /// is still waiting" when no one knows of a claim) says nothing about this case. A malformed condition
+    /// (reported by `check`) is shown as it always was.
+    func pointedTo(_ c: ConditionText?, _ state: (String) -> AnswerState) -> Bool {
+        guard let parsed = c?.parsed else { return true }
+        return pointedTo(parsed, holds: true, state)
+    }
+
+    /// `holds`: whether the caution needs `c` true (false under an odd number of `not`s).
+    private func pointedTo(_ c: Condition, holds: Bool, _ state: (String) -> AnswerState) -> Bool {
+        switch c {
+        case .constant: return false
+        case .not(let inner): return pointedTo(inner, holds: !holds, state)
+        case .and(let cs):
+            // A part that fails makes this `and` false: nothing inside it points to the caution.
+            if holds && cs.contains(where: { evaluator.evaluate($0, state) == .no }) { return false }
+            return cs.contains { pointedTo($0, holds: holds, state) }
+        case .or(let cs):
+            if !holds && cs.contains(where: { evaluator.evaluate($0, state) == .yes }) { return false }
+            return cs.contains { pointedTo($0, holds: holds, state) }
+        default: return evaluator.evaluate(c, state) == (holds ? .yes : .no)
+        }
     }
 
     /// A condition's truth; no condition holds, and a malformed one is unknown.

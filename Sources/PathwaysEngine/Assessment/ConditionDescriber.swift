@@ -42,7 +42,13 @@ struct ConditionDescriber {
             }
             return "\(side(a)) \(op.rawValue) \(side(b))"
         case .status(let q, let s):
-            let t: EngineWord = s == .declined ? .answerDeclined : s == .answered ? .answerGiven : .answerMissing
+            let t: EngineWord
+            switch s {
+            case .declined: t = .answerDeclined
+            case .answered: t = .answerGiven
+            case .unanswered: t = .answerMissing
+            case .unsure: t = .answerUnsure
+            }
             return "\(prompt(q)) — \(word(t))"
         case .not(let inner): return word(.notTheCase) + words(inner, locale)
         case .and(let cs): return cs.map { words($0, locale) }.joined(separator: "; ")

@@ -1,15 +1,21 @@
 /// Finds ids used twice where they must be unique.
 enum IdentityChecks {
-    static func duplicates(_ b: ContentBundle) -> [Diagnostic] {
+    /// `age`: when a file (by shown path) last changed, when known.
+    static func duplicates(_ b: ContentBundle, age: (String) -> Int? = { _ in nil }) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func check(_ kind: String, _ items: [(String, SourceLocation)]) {
-            var first: [String: SourceLocation] = [:]
+            var places: [String: [SourceLocation]] = [:]
+            var order: [String] = []
             for (id, location) in items {
-                if let earlier = first[id] {
-                    out.append(Diagnostic(.duplicateID, at: location, "duplicate \(kind) id '\(id)'",
-                                          hint: "first defined at \(earlier)"))
-                } else {
-                    first[id] = location
+                if places[id] == nil { order.append(id) }
+                places[id, default: []].append(location)
+            }
+            for id in order {
+                guard let all = places[id], all.count > 1 else { continue }
+                let ranked = Original.ranked(all, id: id, age: age)
+                for copy in ranked.dropFirst() {
+                    out.append(Diagnostic(.duplicateID, at: copy, "duplicate \(kind) id '\(id)' (first defined at \(ranked[0]))",
+                                          hint: "give this one an id of its own, or remove it if it is a copy"))
                 }
             }
         }
@@ -42,5 +48,28 @@ enum IdentityChecks {
             }
         }
         return out
+    }
+}
+
+/// Of several places that define the same id, which is the original and which are copies: an editor who
+/// copies pathways/vtip-trp.yaml to "vtip-trp copy.yaml" should hear about the copy, not the original,
+/// though the copy's name sorts first.
+enum Original {
+    /// The places, the original first.
+    static func ranked(_ places: [SourceLocation], id: String, age: (String) -> Int?) -> [SourceLocation] {
+        func stem(_ file: String) -> String {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        }
+        let stems = places.map { stem($0.file) }
+        func rank(_ i: Int) -> (Int, Int, Int, SourceLocation) {
+            // A file named after the id is where the id belongs.
+            let named = stems[i] == id ? 0 : 1
+            // A file whose name is another's name with more added ("x copy", "x-2", "copy of x") is a copy.
+            let derived = stems.indices.contains { j in stems[j] != stems[i] && stems[i].contains(stems[j]) } ? 1 : 0
+            // Otherwise the file changed longest ago; then file and line order.
+            return (named, derived, age(places[i].file) ?? 0, places[i])
+        }
+        return places.indices.sorted { rank($0) < rank($1) }.map { places[$0] }
     }
 }

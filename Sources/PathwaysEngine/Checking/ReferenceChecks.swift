@@ -60,8 +60,19 @@ enum ReferenceChecks {
 
     /// Answers to unknown questions, and answers that do not fit their question.
     static func answers(_ written: [WrittenAnswer], _ b: ContentBundle, questionIDs: [String]) -> [Diagnostic] {
+        answers(written, b, questionIDs: questionIDs, limit: .max).diagnostics
+    }
+
+    /// The same, described up to `limit` problems and only counted beyond: a file of a million mistaken
+    /// answers is not worth a million suggestions.
+    static func answers(_ written: [WrittenAnswer], _ b: ContentBundle, questionIDs: [String], limit: Int) -> (diagnostics: [Diagnostic], uncounted: Int) {
         var out: [Diagnostic] = []
+        var uncounted = 0
         for a in written {
+            if out.count >= limit {
+                if let q = b.question(a.question.id) { if case .failure = q.validate(a.answer) { uncounted += 1 } } else { uncounted += 1 }
+                continue
+            }
             guard let q = b.question(a.question.id) else {
                 out.append(Diagnostic(.unknownQuestion, at: a.question.location,
                                       "unknown question '\(a.question.id)'" + DidYouMean.phrase(for: a.question.id, among: questionIDs)))
@@ -71,11 +82,11 @@ enum ReferenceChecks {
                 out.append(Diagnostic(.invalidAnswer, at: a.location, "invalid answer to '\(q.id)': \(problem.message)"))
             }
         }
-        return out
+        return (out, uncounted)
     }
 
     static func scenario(_ s: Scenario, _ b: ContentBundle, pathwayIDs: [String], questionIDs: [String]) -> [Diagnostic] {
-        var out = answers(s.answers, b, questionIDs: questionIDs)
+        var out: [Diagnostic] = answers(s.answers, b, questionIDs: questionIDs)
         let e = s.expect
         let named = e.recommended + e.possible + e.notApplicable + e.notRecommended + e.priorities.map(\.pathway)
             + e.deadlines.map(\.pathway) + e.notices

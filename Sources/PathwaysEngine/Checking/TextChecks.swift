@@ -9,9 +9,15 @@ enum TextChecks {
             for locale in text.missingLocales(b.info.fullLocales) {
                 let name = localeNames[locale].map { "\($0) (\(locale))" } ?? "'\(locale)'"
                 let sample = text.resolve(b.info.defaultLocale, fallback: b.info.defaultLocale)
+                // Already a mapping of locales: the editor only needs the missing line.
+                let hint: String
+                if case .mapping = text.form {
+                    hint = "add \(locale): … next to the other \(text.texts.keys.sorted().map { "\($0):" }.joined(separator: " and ")) line\(text.texts.count == 1 ? "" : "s")"
+                } else {
+                    hint = "write it as a mapping: {\(b.info.locales.map { "\($0): ..." }.joined(separator: ", "))}"
+                }
                 out.append(Diagnostic(.missingTranslation, at: text.location ?? b.info.location,
-                                      "missing \(name) text for \"\(sample.prefix(50))\"",
-                                      hint: "write it as a mapping: {\(b.info.locales.map { "\($0): ..." }.joined(separator: ", "))}"))
+                                      "missing \(name) text for \"\(sample.prefix(50))\"", hint: hint))
             }
             for locale in text.texts.keys.sorted() where !b.info.locales.contains(locale) {
                 out.append(Diagnostic(.missingTranslation, at: text.location ?? b.info.location,

@@ -54,6 +54,13 @@ public struct ConditionEvaluator: Sendable {
                 if result == .yes { return .yes }
             }
             return result
+        case .status(let q, .unsure):
+            switch answer(q.name) {
+            case .free: return .unknown
+            case .value(.option(let o)): return Truth(bundle.question(q.name)?.option(o)?.unsure == true)
+            case .value(.options(let os)): return Truth(os.contains { bundle.question(q.name)?.option($0)?.unsure == true })
+            default: return .no
+            }
         case .status(let q, let status):
             switch (answer(q.name), status) {
             case (.free, _): return .unknown

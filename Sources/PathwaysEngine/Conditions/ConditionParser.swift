@@ -131,7 +131,7 @@ public struct ConditionParser {
             if isWord("not") { _ = advance(); negated = true }
             let word = advance()
             guard case .word(let w) = word.kind, let status = AnswerStatus(rawValue: w) else {
-                throw ConditionSyntaxError(message: "expected 'answered', 'declined' or 'unanswered' after 'is'", offset: word.offset)
+                throw ConditionSyntaxError(message: "expected 'answered', 'declined', 'unanswered' or 'unsure' after 'is'", offset: word.offset)
             }
             return negated ? .not(.status(ref, status)) : .status(ref, status)
         default:

@@ -46,6 +46,9 @@ public enum AnswerStatus: String, Sendable, Hashable {
     case answered
     case declined
     case unanswered
+    /// Answered with a "Not sure" option (one marked `unsure: true`, or `unsure` of a yes/no question):
+    /// the person was asked and does not know, which is neither declining nor not being asked.
+    case unsure
 }
 
 /// A parsed condition.

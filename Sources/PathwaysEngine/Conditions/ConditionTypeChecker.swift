@@ -59,6 +59,13 @@ struct ConditionTypeChecker {
                 typeError(ref, "'\(q.id)' is not sensitive, so it can never be declined",
                           hint: "mark the question 'sensitive: true', or remove this test")
             }
+            if status == .unsure && !q.options.contains(where: \.unsure) {
+                out.append(Diagnostic(.noUnsureOption, at: at(ref.offset),
+                    "'\(q.id)' has no \"Not sure\" option, so it can never be answered unsure",
+                    hint: q.kind.hasOptions
+                        ? "add an option with 'unsure: true', or remove this test"
+                        : "'is unsure' works with yes_no_unsure questions and choice questions that have an option marked 'unsure: true'"))
+            }
         case .isYes(let ref):
             guard let q = question(ref) else { return }
             if q.kind != .yesNoUnsure {

@@ -4,13 +4,27 @@ import Foundation
 public struct LoadResult: Sendable {
     public var bundle: ContentBundle
     public var diagnostics: [Diagnostic]
+    /// Files whose items could not be read at all (or are missing): what else is wrong may only follow from them.
+    var unread: [UnreadFile] = []
+}
+
+/// A content file that could not be read (it does not parse, is empty or too large), or a required one
+/// that is missing: the items it held are absent from the bundle.
+struct UnreadFile: Sendable, Hashable {
+    /// The path as shown to editors.
+    var file: String
+    var role: BundleLoader.FileRole
+    /// Whether the file is missing rather than unreadable.
+    var missing = false
+    /// The ids written in it (every `id: x`), found by a plain scan since it does not parse.
+    var ids: Set<String> = []
 }
 
 /// Reads a bundle's files into the content model. It never fails: a broken file becomes diagnostics and
 /// every other file is still read.
 public enum BundleLoader {
     /// Which kind of item a file holds, decided by its path.
-    enum FileRole: Equatable {
+    enum FileRole: Equatable, Sendable, Hashable {
         case bundle, flow, outcomes, questions, pathway, referrals, sources, glossary, scenario, training, translations
     }
 
@@ -42,56 +56,74 @@ public enum BundleLoader {
     }
 
     /// What one file gave: its items, and the problems found reading it.
-    struct FileRead {
+    struct FileRead: Sendable {
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
         /// A flow file: the flow read (nil when broken) and where its root starts.
         var flow: (flow: Flow?, root: SourceLocation)?
         var translationSources: [String: [String: String]]?
         var diagnostics: [Diagnostic] = []
+        var unread: UnreadFile?
     }
 
     /// Loads a bundle from files already in memory. Files are read in parallel, each on its own, and put
     /// together in path order, so the result is the same on any number of cores.
     public static func load(_ files: ContentFiles) -> LoadResult {
-        let paths = files.files.keys.sorted()
+        let all = files.files.sorted { $0.key < $1.key }
         var diagnostics: [Diagnostic] = []
+        var unread: [UnreadFile] = []
+
+        // Files too large to read from disk: one error each, and what they held counts as unread.
+        for (path, size) in files.tooLarge.sorted(by: { $0.key < $1.key }) {
+            let display = files.displayPath(path)
+            diagnostics.append(tooLarge(size, file: display))
+            if let role = role(of: path) { unread.append(UnreadFile(file: display, role: role)) }
+        }
+        let bundlePath = all.first { role(of: $0.key) == .bundle }?.key ?? files.tooLarge.keys.first { role(of: $0) == .bundle }
 
         // bundle.yaml first: the default locale it names is how every other file's plain text is read.
         var info: BundleInfo?
-        if let path = paths.first(where: { role(of: $0) == .bundle }) {
+        if let path = bundlePath, let bytes = files.files[path] {
             let display = files.displayPath(path)
-            switch parse(files.files[path]!, file: display) {
+            switch parse(bytes, file: display) {
             case .success(let node?):
                 let sink = DiagnosticSink(file: display, defaultLocale: "en")
                 info = ItemReaders.bundleInfo(node, sink)
                 diagnostics += sink.diagnostics
-            case .success(nil): diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
-            case .failure(let d): diagnostics.append(d)
+            case .success(nil):
+                diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
+                unread.append(UnreadFile(file: display, role: .bundle))
+            case .failure(let d):
+                diagnostics.append(d)
+                unread.append(UnreadFile(file: display, role: .bundle))
             }
-        } else {
-            diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("bundle.yaml")),
+        } else if bundlePath == nil {
+            let display = files.displayPath("bundle.yaml")
+            diagnostics.append(Diagnostic(.missingFile, at: .start(of: display),
                 "the bundle has no bundle.yaml", hint: "add bundle.yaml with id, title, version, locales and default_locale"))
+            unread.append(UnreadFile(file: display, role: .bundle, missing: true))
         }
         let bundleInfo = info ?? BundleInfo(id: "unnamed", title: LocalizedText([:]), version: "0", locales: ["en"],
                                             defaultLocale: "en", location: .start(of: files.displayPath("bundle.yaml")))
 
         // Files of one language each (strings/, locales/) are read after the content they translate.
-        let others = paths.filter { role(of: $0) != .bundle && LocaleFiles.kind(of: $0) == nil }
+        let others = all.filter { role(of: $0.key) != .bundle && LocaleFiles.kind(of: $0.key) == nil }
         // The bundle's hash is worked out alongside the reading.
         let (reads, hash) = ParallelMap.both({
-            ParallelMap.map(others) { path in
-                read(files.files[path]!, path: path, display: files.displayPath(path), defaultLocale: bundleInfo.defaultLocale)
+            ParallelMap.map(others) { file in
+                read(file.value, path: file.key, display: files.displayPath(file.key), defaultLocale: bundleInfo.defaultLocale)
             }
         }, { files.hash })
 
         var questions: [Question] = [], outcomes: [Outcome] = [], pathways: [Pathway] = [], referrals: [Referral] = []
         var sources: [Source] = [], terms: [GlossaryTerm] = [], scenarios: [Scenario] = []
         var flow: Flow?
-        var sawFlow = false
+        // A flow file too large to read still counts as the flow, so it is not also reported missing.
+        var sawFlow = files.tooLarge.keys.contains { role(of: $0) == .flow }
         var translationSources: [String: [String: String]] = [:]
         for r in reads {
             diagnostics += r.diagnostics
+            if let u = r.unread { unread.append(u) }
             questions += r.questions; outcomes += r.outcomes; pathways += r.pathways; referrals += r.referrals
             sources += r.sources; terms += r.terms; scenarios += r.scenarios
             if let t = r.translationSources { translationSources = t }
@@ -105,8 +137,10 @@ public enum BundleLoader {
             }
         }
         if !sawFlow {
-            diagnostics.append(Diagnostic(.missingFile, at: .start(of: files.displayPath("flow.yaml")),
+            let display = files.displayPath("flow.yaml")
+            diagnostics.append(Diagnostic(.missingFile, at: .start(of: display),
                 "the bundle has no flow.yaml", hint: "add flow.yaml with start, sections and nodes"))
+            unread.append(UnreadFile(file: display, role: .flow, missing: true))
         }
         let emptyFlow = Flow(start: Reference("", at: .start(of: files.displayPath("flow.yaml"))), sections: [], nodes: [],
                              location: .start(of: files.displayPath("flow.yaml")))
@@ -117,7 +151,7 @@ public enum BundleLoader {
         let localeFiles = LocaleFiles.read(files)
         diagnostics += localeFiles.diagnostics
         LocaleFiles.apply(localeFiles, to: &bundle)
-        return LoadResult(bundle: bundle, diagnostics: diagnostics)
+        return LoadResult(bundle: bundle, diagnostics: diagnostics, unread: unread)
     }
 
     /// Parses and reads one file other than bundle.yaml.
@@ -138,10 +172,12 @@ public enum BundleLoader {
             // An empty flow file still counts as the flow, so it is not also reported missing.
             if role == .flow { out.flow = (nil, .start(of: display)) }
             out.diagnostics.append(Diagnostic(.missingKey, at: .start(of: display), "this file is empty"))
+            out.unread = UnreadFile(file: display, role: role)
             return out
         case .failure(let d):
             if role == .flow { out.flow = (nil, .start(of: display)) }
             out.diagnostics.append(d)
+            out.unread = UnreadFile(file: display, role: role, ids: writtenIDs(bytes, path: path))
             return out
         }
         let sink = DiagnosticSink(file: display, defaultLocale: defaultLocale, source: SourceText(bytes: bytes))
@@ -162,6 +198,30 @@ public enum BundleLoader {
         return out
     }
 
+    /// Every `id: x` written in a file (and a pathway or scenario file's own name), found without parsing it.
+    static func writtenIDs(_ bytes: [UInt8], path: String) -> Set<String> {
+        var ids = Set<String>()
+        if let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") { ids.insert(String(name[..<dot])) }
+        func isIDByte(_ b: UInt8) -> Bool {
+            (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
+        var i = 0
+        while i + 2 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "i"), bytes[i + 1] == UInt8(ascii: "d"), i == 0 || !isIDByte(bytes[i - 1]) else { continue }
+            var j = i + 2
+            while j < bytes.count && bytes[j] == UInt8(ascii: " ") { j += 1 }
+            guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { continue }
+            j += 1
+            while j < bytes.count && (bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'")) { j += 1 }
+            let start = j
+            while j < bytes.count && isIDByte(bytes[j]) { j += 1 }
+            if j > start { ids.insert(String(decoding: bytes[start..<j], as: UTF8.self)) }
+        }
+        return ids
+    }
+
     /// Reads `key: [items]` from a file's root mapping.
     static func items<T>(_ node: Node, key: String, _ sink: DiagnosticSink, _ read: (Node, DiagnosticSink) -> T?) -> [T] {
         guard var r = MappingReader(node, sink, what: "a file of \(key)") else { return [] }
@@ -170,44 +230,46 @@ public enum BundleLoader {
         return list.compactMap { read($0, sink) }
     }
 
-    /// Parses one YAML document, turning syntax errors into a located diagnostic.
+    /// Parses one YAML document, turning syntax errors into a located diagnostic in plain words.
     static func parse(_ bytes: [UInt8], file: String) -> Result<Node?, Diagnostic> {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file is not UTF-8 text",
-                                       hint: "save it as UTF-8 in your editor"))
+        if bytes.count > InputLimits.fileBytes {
+            return .failure(tooLarge(bytes.count, file: file))
         }
-        if text.hasASCII("\0") {
-            return .failure(Diagnostic(.yamlSyntax, at: .start(of: file), "this file contains a NUL character"))
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            let mark = YAMLLines.mark(ofByte: firstInvalidUTF8(bytes), in: bytes)
+            return .failure(Diagnostic(.yamlSyntax, at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                                       "this file is not UTF-8 text",
+                                       hint: "save it as UTF-8 in your editor (it may have been saved as Latin-1 or Windows-1252)"))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let mark = YAMLLines.mark(ofByte: nul, in: bytes)
+            return .failure(Diagnostic(.yamlSyntax, at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                                       "this file contains a NUL character", hint: "delete it; a text file never holds one"))
         }
         do {
             return .success(try YAMLComposer.compose(bytes))
         } catch {
-            return .failure(yamlDiagnostic(error, file: file))
+            return .failure(YAMLProblems.diagnostic(error, file: file, bytes: bytes))
         }
     }
 
-    static func yamlDiagnostic(_ failure: YAMLComposer.Failure, file: String) -> Diagnostic {
-        func at(_ mark: Node.Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch failure {
-        case .syntax(let problem, let mark, let context):
-            // libYAML says where the construct it was reading began ("while parsing a flow sequence").
-            let opened = context.map { " (\($0.text.replacingOccurrences(of: "while parsing", with: "in")) that starts at line \($0.at.line), column \($0.at.column))" } ?? ""
-            return Diagnostic(.yamlSyntax, at: at(mark), "YAML syntax: \(problem)\(opened)",
-                              hint: "check the indentation and the ':' and '- ' on this line and the one before")
-        case .duplicateKey(let key, let mark, let first):
-            return Diagnostic(.duplicateID, at: at(mark), "the key '\(key)' appears twice in one mapping",
-                              hint: "it is first at \(first.line):\(first.column); keep one of the two")
-        case .anchor(let mark), .alias(let mark):
-            // Content never uses anchors and aliases, and aliases can make a tiny file expand without end.
-            let what: String
-            if case .alias = failure { what = "aliases (*name)" } else { what = "anchors (&name)" }
-            return Diagnostic(.yamlSyntax, at: at(mark), "YAML \(what) are not used in content files",
-                              hint: "write the text out in full where it is needed")
-        case .secondDocument(let mark):
-            return Diagnostic(.yamlSyntax, at: at(mark), "a second YAML document ('---') in one file",
-                              hint: "each content file holds one document; put the rest in a file of its own")
-        case .reader(let problem):
-            return Diagnostic(.yamlSyntax, at: .start(of: file), "YAML: \(problem)")
+    static func tooLarge(_ size: Int, file: String) -> Diagnostic {
+        Diagnostic(.inputLimit, at: .start(of: file),
+                   "this file is \(InputLimits.describe(bytes: size)); content files of more than \(InputLimits.describe(bytes: InputLimits.fileBytes)) are not read",
+                   hint: "split it into several files (questions/ and pathways/ hold any number)")
+    }
+
+    /// The offset of the first byte that does not continue valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
         }
     }
 }

@@ -6,6 +6,10 @@ public struct ContentFiles: Sendable {
     public var files: [String: [UInt8]]
     /// How paths are shown to editors: the folder as given on the command line, e.g. "Content".
     public var displayRoot: String
+    /// Files left unread because they are larger than `InputLimits.fileBytes`: relative path → size.
+    public var tooLarge: [String: Int] = [:]
+    /// When each file was last changed (seconds since 1970), where known: tells a copy from its original.
+    public var modified: [String: Int] = [:]
 
     public init(files: [String: [UInt8]], displayRoot: String) {
         self.files = files
@@ -19,9 +23,11 @@ public struct ContentFiles: Sendable {
             throw ContentFolderError(path: directory.path)
         }
         // A plain POSIX walk: Foundation's enumerator with resource values cost more than parsing the files.
-        var files: [String: [UInt8]] = [:]
-        func walk(_ absolute: String, _ relative: String) {
-            guard let dir = opendir(absolute) else { return }
+        var out = ContentFiles(files: [:], displayRoot: displayRoot ?? directory.path)
+        // Folders to read, as a list rather than recursion, so no folder tree can use up the stack.
+        var folders = [(absolute: directory.resolvingSymlinksInPath().path, relative: "")]
+        while let (absolute, relative) = folders.popLast() {
+            guard let dir = opendir(absolute) else { continue }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -35,37 +41,21 @@ public struct ContentFiles: Sendable {
                     guard lstat(path, &info) == 0 else { continue }
                     kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
                 }
-                if kind == Int32(DT_DIR) { walk(path, rel) }
-                else if kind == Int32(DT_REG), let bytes = readFile(path) { files[rel] = bytes }
+                // Symbolic links are neither (DT_LNK), so they are never followed: no loops.
+                if kind == Int32(DT_DIR) {
+                    folders.append((path, rel))
+                } else if kind == Int32(DT_REG) {
+                    switch FileBytes.contents(path) {
+                    case .success(let file):
+                        out.files[rel] = file.bytes
+                        out.modified[rel] = file.modified
+                    case .failure(.tooLarge(_, let size, _)): out.tooLarge[rel] = size
+                    case .failure: continue
+                    }
+                }
             }
         }
-        walk(directory.resolvingSymlinksInPath().path, "")
-        return ContentFiles(files: files, displayRoot: displayRoot ?? directory.path)
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        // Read straight into an array of the file's size (no zero-filled buffer per file); a file that grows
-        // meanwhile is read on to its end.
-        var out = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, count in
-            while count < buffer.count {
-                let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                count += n
-            }
-        }
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
-        }
+        return out
     }
 
     /// The path shown in diagnostics for a relative path.
@@ -73,15 +63,21 @@ public struct ContentFiles: Sendable {
         displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
+    /// The relative path of a path as shown (the inverse of `displayPath`).
+    public func relativePath(_ display: String) -> String {
+        let root = displayRoot.isEmpty ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
+        return display.hasPrefix(root) ? String(display.dropFirst(root.count)) : display
+    }
+
     /// A SHA-256 over every file's path and contents, in path order.
     public var hash: String {
-        var bytes: [UInt8] = []
-        for path in files.keys.sorted() {
-            bytes += Array(path.utf8) + [0]
-            bytes += Array(String(files[path]!.count).utf8) + [0]
-            bytes += files[path]!
+        var digest = BundleDigest()
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            digest.add(Array(path.utf8) + [0])
+            digest.add(Array(String(bytes.count).utf8) + [0])
+            digest.add(bytes)
         }
-        return SHA256.hex(bytes)
+        return digest.hex
     }
 }
 

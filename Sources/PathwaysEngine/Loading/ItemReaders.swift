@@ -238,6 +238,10 @@ enum ItemReaders {
             return Read.priority(node, sink).map { [PriorityRule(condition: nil, priority: $0)] } ?? []
         }
         var rules: [PriorityRule] = []
+        if case .sequence(let items) = node, items.isEmpty {
+            sink.report(.wrongType, at: sink.location(of: node), "'priority' is an empty list",
+                        hint: "write 'priority: next', or rules ending with a default such as '- is: next'")
+        }
         for item in Read.list(node, sink, what: "'priority'") {
             guard var ir = MappingReader(item, sink, what: "a priority rule") else { continue }
             let condition = ir.condition("if")

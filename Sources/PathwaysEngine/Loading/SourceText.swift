@@ -1,5 +1,5 @@
 /// A file's bytes, kept while it is read, with the start of each line found on first use.
-final class SourceText: @unchecked Sendable {
+final class SourceText {
     let bytes: [UInt8]
     private var lineStarts: [Int]?
 

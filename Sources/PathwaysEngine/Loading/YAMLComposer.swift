@@ -1,18 +1,23 @@
 import CLibYAML
 
 /// Builds a `Node` tree straight from libyaml's events. Content files use a small part of YAML, so this
-/// refuses what they never need (anchors, aliases, several documents) and reports a repeated key at the
-/// repeat; everything else is libyaml's own reading.
+/// refuses what they never need (anchors, aliases, tags, several documents, nesting deeper than
+/// `InputLimits.nestingDepth`) and reports a repeated key at the repeat; everything else is libyaml's own
+/// reading. It stops at the first event past the depth limit, so deep nesting costs no more than shallow.
 enum YAMLComposer {
     enum Failure: Error {
         /// libyaml could not read the text: its problem, where, and the construct it was in.
         case syntax(problem: String, at: Node.Mark, context: (text: String, at: Node.Mark)?)
-        /// Bytes libyaml refuses before reading any YAML (control characters, say).
-        case reader(problem: String)
+        /// Bytes libyaml refuses before reading any YAML (control characters, say), and the byte offset.
+        case reader(problem: String, offset: Int)
         case duplicateKey(String, at: Node.Mark, first: Node.Mark)
         case anchor(at: Node.Mark)
         case alias(at: Node.Mark)
         case secondDocument(at: Node.Mark)
+        /// An explicit tag (`!!str`, `!name`): content gives values their meaning, so tags would be dropped.
+        case tag(String, at: Node.Mark)
+        /// Lists and mappings nested deeper than `InputLimits.nestingDepth`.
+        case tooDeep(at: Node.Mark)
     }
 
     /// One collection being built. A class, so appending to it never copies what it already holds.
@@ -56,7 +61,7 @@ enum YAMLComposer {
     static func compose(_ bytes: [UInt8]) throws(Failure) -> Node? {
         guard !bytes.isEmpty else { return nil }
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { throw .reader(problem: "out of memory") }
+        guard yaml_parser_initialize(&parser) == 1 else { throw .reader(problem: "out of memory", offset: 0) }
         defer { yaml_parser_delete(&parser) }
         let result: Result<Node?, Failure> = bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -103,15 +108,20 @@ enum YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 if s.anchor != nil { return .failure(.anchor(at: at)) }
+                if let tag = s.tag { return .failure(.tag(String(cString: tag), at: at)) }
                 let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
                 let scalar = Node.Scalar(string: text, style: style(s.style), mark: at, end: mark(event.end_mark))
                 if let f = finished(.scalar(scalar)) { return .failure(f) }
             case YAML_SEQUENCE_START_EVENT:
                 if event.data.sequence_start.anchor != nil { return .failure(.anchor(at: at)) }
+                if let tag = event.data.sequence_start.tag { return .failure(.tag(String(cString: tag), at: at)) }
+                if stack.count >= InputLimits.nestingDepth { return .failure(.tooDeep(at: at)) }
                 let flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                 stack.append(Open(mapping: false, style: flow ? .flow : .block, mark: at))
             case YAML_MAPPING_START_EVENT:
                 if event.data.mapping_start.anchor != nil { return .failure(.anchor(at: at)) }
+                if let tag = event.data.mapping_start.tag { return .failure(.tag(String(cString: tag), at: at)) }
+                if stack.count >= InputLimits.nestingDepth { return .failure(.tooDeep(at: at)) }
                 let flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 stack.append(Open(mapping: true, style: flow ? .flow : .block, mark: at))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -140,7 +150,9 @@ enum YAMLComposer {
 
     private static func failure(_ parser: yaml_parser_t) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "this is not valid YAML"
-        if parser.error == YAML_READER_ERROR || parser.error == YAML_MEMORY_ERROR { return .reader(problem: problem) }
+        if parser.error == YAML_READER_ERROR || parser.error == YAML_MEMORY_ERROR {
+            return .reader(problem: problem, offset: Int(parser.problem_offset))
+        }
         let context = parser.context.map { (text: String(cString: $0), at: mark(parser.context_mark)) }
         return .syntax(problem: problem, at: mark(parser.problem_mark), context: context)
     }

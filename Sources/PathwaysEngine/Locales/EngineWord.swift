@@ -4,7 +4,7 @@
 public enum EngineWord: String, Sendable, Hashable, CaseIterable {
     // Reasons and answers
     case appliesToEveryone, notTheCase, todayWord, dateNotKnown, orWord, andWord
-    case answerDeclined, answerMissing, answerGiven, noneTicked, yesWord
+    case answerDeclined, answerMissing, answerGiven, answerUnsure, noneTicked, yesWord
     case optionYes, optionNo, optionUnsure
     // Reports
     case reportToFindOut, reportAnswered, reportVerify, reportMayApply, reportTextNumber
@@ -13,7 +13,7 @@ public enum EngineWord: String, Sendable, Hashable, CaseIterable {
     case reportCautions, reportReferrals, reportSteps, reportDocuments, reportFees, reportDuration, reportSources
     case reportUnanswered, reportContent, reportNotLegalAdvice
     // Case summaries
-    case summaryCase, summaryUpdatedOn, summaryContentChanged, summaryAnswers
+    case summaryCase, summaryUpdatedOn, summaryContentChanged, summaryAnswers, summaryNotes
     // Languages, and the person's handout
     case languageName, unreviewedTranslation, missingTranslation
     case handoutTitle, handoutYourOptions, handoutNext, handoutCall, handoutHotline, handoutKeepSafe, handoutNotLegalAdvice

@@ -30,7 +30,8 @@ public struct AssessmentReport: Sendable {
 
         heading(1, t.text(bundle.info.title))
         out.append("\(words(ReportWords.content)): \(a.bundle.id) \(a.bundle.version)"
-                   + (bundle.info.reviewedOn.map { " (\($0))" } ?? "") + ", \(a.bundle.hash.prefix(12))")
+                   + (bundle.info.reviewedOn.map { " (\($0))" } ?? "") + ", \(a.bundle.hash.prefix(12))"
+                   + (md && a.today != nil ? "  " : ""))
         if let day = a.today { out.append("\(words(ReportWords.asOf)): \(day)") }
         out.append("")
         if let o = a.outcome.flatMap(bundle.outcome) {
@@ -49,7 +50,7 @@ public struct AssessmentReport: Sendable {
         }
         func pathway(_ p: PathwayAssessment) {
             let title = (p.urgent && p.status != .notApplicable ? words(ReportWords.urgent) + " — " : "") + t.title(ofPathway: p.id)
-            if md { out.append("### " + title) } else { out.append(title) }
+            if md { out.append("### " + title); out.append("") } else { out.append(title) }
             for r in p.reasons { bullet(t.reason(r), indent: md ? 0 : 1) }
             detail(p, t, md: md, into: &out)
             out.append("")
@@ -77,10 +78,16 @@ public struct AssessmentReport: Sendable {
 
     private func detail(_ p: PathwayAssessment, _ t: ReportText, md: Bool, into out: inout [String]) {
         let i = md ? 0 : 1
+        // In Markdown each labelled list is a block of its own (blank lines around it, items not indented), so a
+        // CommonMark reader does not fold it into the bullet before.
         func list(_ title: EngineWord, _ items: [String]) {
             guard !items.isEmpty else { return }
-            out.append((md ? "" : "  ") + (md ? "**" : "") + t.word(title) + (md ? "**" : "") + ":")
-            for s in items { out.append(String(repeating: "  ", count: i + 1) + (md ? "- " : "- ") + s) }
+            if md {
+                out += ["", "**" + t.word(title) + "**:", ""] + items.map { "- " + $0 }
+                return
+            }
+            out.append("  " + t.word(title) + ":")
+            for s in items { out.append(String(repeating: "  ", count: i + 1) + "- " + s) }
         }
         list(ReportWords.missing, p.missing.map(t.prompt(ofQuestion:)))
         list(ReportWords.cautions, p.cautions.map(t.caution))
@@ -91,7 +98,7 @@ public struct AssessmentReport: Sendable {
             list(ReportWords.referrals, p.referrals.map(t.referral))
             return
         }
-        if let s = pathway.summary { out.append(t.text(s)) }
+        if let s = pathway.summary { out += (md ? ["", t.text(s)] : [t.text(s)]) }
         list(ReportWords.steps, pathway.steps.map(t.fact))
         list(ReportWords.documents, pathway.documents.map(t.fact))
         list(ReportWords.fees, pathway.fees.map(t.fact))

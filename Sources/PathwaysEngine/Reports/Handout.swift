@@ -95,7 +95,12 @@ public struct Handout: Sendable {
         out.append("")
         para(t.word(.handoutKeepSafe))
 
-        let options = a.groups.flatMap(\.pathways)
+        // The hotline heads "who to call"; as an option too its name would stand on the first lines.
+        let hotline = bundle.info.hotline?.id
+        let options = a.groups.flatMap(\.pathways).filter { p in
+            guard let hotline else { return true }
+            return bundle.pathway(p.id)?.referrals.map(\.id) != [hotline]
+        }
         let shown = Array(options.prefix(d.maxOptions))
         if !shown.isEmpty {
             heading(t.word(.handoutYourOptions), level: 2)

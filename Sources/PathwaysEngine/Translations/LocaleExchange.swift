@@ -25,9 +25,14 @@ public enum LocaleExchange {
         return out
     }
 
-    /// The CSV for translating the bundle into `locale`.
+    /// The records of the CSV for translating the bundle into `locale`, the header first.
+    public static func records(_ b: ContentBundle, locale: String, scope: Scope) -> [[String]] {
+        [TranslationExchange.header] + rows(b, locale: locale, scope: scope)
+    }
+
+    /// The CSV for translating the bundle into `locale`, as UTF-8 text with commas.
     public static func export(_ b: ContentBundle, locale: String, scope: Scope) -> String {
-        ([TranslationExchange.header] + rows(b, locale: locale, scope: scope)).map { CSV.line($0) + "\n" }.joined()
+        records(b, locale: locale, scope: scope).map { CSV.line($0) + "\n" }.joined()
     }
 
     /// The default locale's words in the order of their file.
@@ -42,33 +47,20 @@ public enum LocaleExchange {
         return TranslatableStrings.all(b).contains { $0.text.texts[locale] != nil }
     }
 
-    /// What an import did.
-    public struct Report: Sendable {
-        public var updated: [String] = []
-        public var unchanged = 0
-        public var empty = 0
-        public var unknown: [String] = []
-        public var stale: [String] = []
-        public var problems: [String] = []
-        /// Relative path → new contents.
-        public var files: [String: [UInt8]] = [:]
-    }
-
-    /// Merges a translated CSV into the bundle's files for `locale`; writes nothing itself.
-    public static func importCSV(_ text: String, locale: String, files: ContentFiles, bundle: ContentBundle) -> Report {
-        var report = Report()
-        guard let rows = CSV.rows(text), let first = rows.first else {
-            report.problems.append("the file is not a CSV (a quoted field is never closed)")
-            return report
-        }
-        guard first.map({ Substring($0).trimmingSpaces.lowercased() }) == TranslationExchange.header else {
-            report.problems.append("the first line must be: " + TranslationExchange.header.joined(separator: ","))
-            return report
-        }
+    /// Checks a translated CSV for `locale` and works out every file it changes, all or nothing; writes
+    /// nothing itself. The interface's words go into `strings/LANG.yaml`; the content's texts into
+    /// `locales/LANG.yaml`, or into the content files for a language written there.
+    public static func importCSV(_ bytes: [UInt8], locale: String, files: ContentFiles, bundle: ContentBundle)
+        -> Result<TranslationExchange.Report, TranslationExchange.Refusal> {
         guard locale != bundle.info.defaultLocale else {
-            report.problems.append("'\(locale)' is the bundle's default language: its texts are the source")
-            return report
+            return .failure(.init(problems: ["'\(locale)' is the bundle's default language: its texts are the source"]))
         }
+        let read: (rows: [TranslationExchange.Row], report: TranslationExchange.Report, problems: [String])
+        switch TranslationExchange.readRows(bytes) {
+        case .success(let r): read = r
+        case .failure(let refusal): return .failure(refusal)
+        }
+        var (report, problems) = (read.report, read.problems)
         let source = bundle.info.defaultLocale
         let originals = bundle.strings.entries[source] ?? [:]
         let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -77,19 +69,17 @@ public enum LocaleExchange {
         // has in this language is still written into the bundle when its translators send it.
         var strings = StringCatalog.read(from: files).entries[locale] ?? [:]
         var texts = bundle.localeTexts.entries[locale] ?? [:]
-        var inlineRows: [[String]] = []
+        var inlineRows: [TranslationExchange.Row] = []
         var stringsChanged = false, textsChanged = false
-        for row in rows.dropFirst() where !(row.count == 1 && row[0].isEmpty) {
-            guard row.count == 4 else { report.problems.append("a row needs 4 fields: \(CSV.line(row))"); continue }
-            let (id, hash, translation) = (row[0], row[1], row[3])
-            if let problem = unusable(translation) { report.problems.append("\(id): \(problem)"); continue }
+        for row in read.rows {
+            let (id, hash, translation) = (row.id, row.hash, row.translation)
             if id.hasPrefix(interfacePrefix) {
                 let key = String(id.dropFirst(interfacePrefix.count))
                 guard let original = originals[key] else { report.unknown.append(id); continue }
                 if translation.isEmpty { report.empty += 1; continue }
                 if LocaleChecks.placeholders(translation) != LocaleChecks.placeholders(original.text) {
-                    report.problems.append("\(id): the translation must hold " + LocaleChecks.describe(LocaleChecks.placeholders(original.text))
-                                           + " as the source does; it holds " + LocaleChecks.describe(LocaleChecks.placeholders(translation)))
+                    problems.append("line \(row.line) ('\(id)'): the translation must hold " + LocaleChecks.describe(LocaleChecks.placeholders(original.text))
+                                    + " as the source does; it holds " + LocaleChecks.describe(LocaleChecks.placeholders(translation)))
                     continue
                 }
                 if hash != TranslatableStrings.hash(original.text) { report.stale.append(id) }
@@ -111,13 +101,8 @@ public enum LocaleExchange {
             textsChanged = true
             report.updated.append(id)
         }
-        if !inlineRows.isEmpty {
-            let csv = ([TranslationExchange.header] + inlineRows).map { CSV.line($0) }.joined(separator: "\n") + "\n"
-            let r = TranslationExchange.importCSV(csv, locale: locale, files: files, bundle: bundle)
-            report.updated += r.updated; report.unchanged += r.unchanged; report.empty += r.empty
-            report.unknown += r.unknown; report.stale += r.stale; report.problems += r.problems
-            report.files.merge(r.files) { _, new in new }
-        }
+        var sources = bundle.translationSources[locale] ?? [:]
+        TranslationExchange.planInline(inlineRows, locale: locale, files: files, bundle: bundle, report: &report, sources: &sources, problems: &problems)
         if stringsChanged {
             let order = orderedStrings(bundle, source).map(\.0)
             report.files["strings/\(locale).yaml"] = Array(file(kind: "strings", locale: locale, entries: strings, order: order).utf8)
@@ -126,18 +111,7 @@ public enum LocaleExchange {
             let order = TranslatableStrings.all(bundle).map(\.id)
             report.files["locales/\(locale).yaml"] = Array(file(kind: "texts", locale: locale, entries: texts, order: order).utf8)
         }
-        return report
-    }
-
-    /// Why a translation cannot go into a file as it is: control characters, which would reach the screen.
-    static func unusable(_ text: String) -> String? {
-        for s in text.unicodeScalars {
-            let v = s.value
-            if (v < 0x20 && s != "\n") || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 || v == 0xFFFD {
-                return "the translation holds an invisible control character (U+\(String(v, radix: 16, uppercase: true)))"
-            }
-        }
-        return nil
+        return TranslationExchange.finish(report, problems: problems, locale: locale, sources: inline ? sources : nil, files: files, bundle: bundle)
     }
 
     /// A strings or locale file, keys in `order` first (then any others), each with its source hash.

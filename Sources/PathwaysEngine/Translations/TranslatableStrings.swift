@@ -92,5 +92,5 @@ public enum TranslatableStrings {
     }
 
     /// A short hash of a source text, to tell when it changed after a translation was made.
-    public static func hash(_ text: String) -> String { String(SHA256.hex(Array(text.utf8)).prefix(12)) }
+    public static func hash(_ text: String) -> String { String(BundleDigest.hex(of: Array(text.utf8)).prefix(12)) }
 }

@@ -1,19 +1,25 @@
 /// The translators' round trip: a CSV of every text (id, source hash, source, translation) out, and the
-/// edited CSV back in, written into the content files and recorded in translations.yaml.
+/// edited CSV back in. An import is checked as a whole first — the file, every row, and the bundle as it
+/// would be — and gives either every changed file or none.
 public enum TranslationExchange {
     public static let header = ["id", "source_hash", "source", "translation"]
 
-    /// The CSV for translating the bundle into `locale`.
-    public static func export(_ b: ContentBundle, locale: String) -> String {
-        var lines = [CSV.line(header)]
+    /// The records of the CSV for translating the bundle into `locale`, the header first.
+    public static func records(_ b: ContentBundle, locale: String) -> [[String]] {
+        var out = [header]
         for entry in TranslatableStrings.all(b) {
             let source = entry.text.texts[b.info.defaultLocale] ?? ""
-            lines.append(CSV.line([entry.id, TranslatableStrings.hash(source), source, entry.text.texts[locale] ?? ""]))
+            out.append([entry.id, TranslatableStrings.hash(source), source, entry.text.texts[locale] ?? ""])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
-    /// What an import did.
+    /// The CSV for translating the bundle into `locale`, as UTF-8 text with commas.
+    public static func export(_ b: ContentBundle, locale: String) -> String {
+        records(b, locale: locale).map { CSV.line($0) + "\n" }.joined()
+    }
+
+    /// What an import did, or would do.
     public struct Report: Sendable {
         public var updated: [String] = []
         public var unchanged = 0
@@ -21,216 +27,180 @@ public enum TranslationExchange {
         public var unknown: [String] = []
         /// Rows whose source text changed after the CSV was exported: imported, and flagged by check.
         public var stale: [String] = []
-        public var problems: [String] = []
         /// Relative path → new contents, for every file that changed (translations.yaml included).
         public var files: [String: [UInt8]] = [:]
+        /// How the CSV was written (its encoding and separator), for the report.
+        public var dialect = CSV.Dialect()
+        /// The rows after the header, empty ones left out.
+        public var rows = 0
     }
 
-    /// Merges a translated CSV into the files of a bundle.
-    public static func importCSV(_ text: String, locale: String, files: ContentFiles, bundle: ContentBundle) -> Report {
-        var report = Report()
-        guard let rows = CSV.rows(text), let first = rows.first else {
-            report.problems.append("the file is not a CSV (a quoted field is never closed)")
-            return report
+    /// Why nothing was imported: each problem with the line of the CSV (or the content file) it is on.
+    public struct Refusal: Error, Sendable {
+        public var problems: [String]
+    }
+
+    /// A row of a translated CSV after its shape was checked: its line, id, source hash and cleaned translation.
+    struct Row {
+        var line: Int
+        var id: String
+        var hash: String
+        var translation: String
+    }
+
+    /// Checks a translated CSV against the bundle and works out every file it changes; writes nothing.
+    public static func importCSV(_ bytes: [UInt8], locale: String, files: ContentFiles, bundle: ContentBundle) -> Result<Report, Refusal> {
+        let read: (rows: [Row], report: Report, problems: [String])
+        switch readRows(bytes) {
+        case .success(let r): read = r
+        case .failure(let refusal): return .failure(refusal)
         }
-        guard first.map({ Substring($0).trimmingSpaces }) == header else {
-            report.problems.append("the first line must be: " + header.joined(separator: ","))
-            return report
-        }
-        let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var (report, problems) = (read.report, read.problems)
         var sources = bundle.translationSources[locale] ?? [:]
-        var edits: [String: [TextEdit]] = [:]
-        for row in rows.dropFirst() where !(row.count == 1 && row[0].isEmpty) {
-            guard row.count == 4 else { report.problems.append("a row needs 4 fields: \(CSV.line(row))"); continue }
-            let (id, hash, translation) = (row[0], row[1], row[3])
-            guard let entry = entries[id] else { report.unknown.append(id); continue }
-            if translation.isEmpty { report.empty += 1; continue }
-            let current = entry.text.texts[bundle.info.defaultLocale] ?? ""
-            if hash != TranslatableStrings.hash(current) { report.stale.append(id) }
-            sources[id] = hash
-            if entry.text.texts[locale] == translation { report.unchanged += 1; continue }
-            do {
-                let edit = try TextEdit.writing(translation, locale: locale, into: entry.text, defaultLocale: bundle.info.defaultLocale, files: files)
-                edits[edit.file, default: []].append(edit)
-                report.updated.append(id)
-            } catch {
-                report.problems.append("\(id): \(error)")
+        planInline(read.rows, locale: locale, files: files, bundle: bundle, report: &report, sources: &sources, problems: &problems)
+        return finish(report, problems: problems, locale: locale, sources: sources, files: files, bundle: bundle)
+    }
+
+    /// The CSV's rows after its header, each checked for shape (4 fields, an id given once, a translation
+    /// that may go into a file); rows that fail are problems, not rows.
+    static func readRows(_ bytes: [UInt8]) -> Result<(rows: [Row], report: Report, problems: [String]), Refusal> {
+        guard bytes.count <= InputLimits.fileBytes else {
+            return .failure(Refusal(problems: ["the CSV is \(InputLimits.describe(bytes: bytes.count)); files of more than \(InputLimits.describe(bytes: InputLimits.fileBytes)) are not read"]))
+        }
+        var report = Report()
+        let read: [CSV.Row]
+        switch CSV.read(bytes) {
+        case .success(let r):
+            read = r.rows
+            report.dialect = r.dialect
+        case .failure(let problem):
+            return .failure(Refusal(problems: [problem.description]))
+        }
+        let content = read.filter { !$0.fields.allSatisfy(\.isEmpty) }
+        guard let first = content.first else {
+            return .failure(Refusal(problems: ["the file is empty; the first line must be: " + header.joined(separator: ",")]))
+        }
+        guard first.fields.map({ Substring($0).trimmingSpaces.lowercased() }) == header else {
+            return .failure(Refusal(problems: ["line \(first.line): the first line must be: " + header.joined(separator: ",")
+                                               + " (found: \(CSV.line(first.fields)))"]))
+        }
+        var rows: [Row] = []
+        var problems: [String] = []
+        var seen: [String: Int] = [:]
+        for row in content.dropFirst() {
+            report.rows += 1
+            guard row.fields.count == 4 else {
+                problems.append("line \(row.line): a row needs 4 fields (id, source_hash, source, translation); this one has \(row.fields.count)")
+                continue
+            }
+            let (id, hash) = (row.fields[0], row.fields[1])
+            if let earlier = seen[id] {
+                problems.append("line \(row.line): '\(id)' is already on line \(earlier)")
+                continue
+            }
+            seen[id] = row.line
+            switch cleaned(row.fields[3]) {
+            case .success(let t): rows.append(Row(line: row.line, id: id, hash: hash, translation: t))
+            case .failure(let why): problems.append("line \(row.line) ('\(id)'): \(why)")
             }
         }
-        for (file, fileEdits) in edits {
-            guard let bytes = files.files[file], let original = String(validating: bytes, as: UTF8.self) else { continue }
-            report.files[file] = Array(TextEdit.apply(fileEdits, to: original).utf8)
-        }
-        var all = bundle.translationSources
-        all[locale] = sources
-        report.files["translations.yaml"] = Array(record(all).utf8)
-        return report
+        return .success((rows, report, problems))
     }
 
-    /// translations.yaml: locale → id → source hash, sorted so the file diffs well.
+    /// The edits of the content files for translations written inline (as French is), with their hashes.
+    static func planInline(_ rows: [Row], locale: String, files: ContentFiles, bundle: ContentBundle,
+                           report: inout Report, sources: inout [String: String], problems: inout [String]) {
+        let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var edits: [String: [TextEdit]] = [:]
+        for row in rows {
+            guard let entry = entries[row.id] else { report.unknown.append(row.id); continue }
+            if row.translation.isEmpty { report.empty += 1; continue }
+            let current = entry.text.texts[bundle.info.defaultLocale] ?? ""
+            if row.hash != TranslatableStrings.hash(current) { report.stale.append(row.id) }
+            sources[row.id] = row.hash
+            if entry.text.texts[locale] == row.translation { report.unchanged += 1; continue }
+            do {
+                let edit = try TextEdit.writing(row.translation, locale: locale, into: entry.text, defaultLocale: bundle.info.defaultLocale, files: files)
+                edits[edit.file, default: []].append(edit)
+                report.updated.append(row.id)
+            } catch {
+                problems.append("line \(row.line) ('\(row.id)'): \(error)")
+            }
+        }
+        for (file, fileEdits) in edits.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = files.files[file], let original = String(validating: bytes, as: UTF8.self) else { continue }
+            do {
+                report.files[file] = Array(try TextEdit.apply(fileEdits, to: original).utf8)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+    }
+
+    /// All or nothing: any problem refuses the whole import; else the hashes of inline translations are
+    /// recorded in translations.yaml (`sources` nil: the language keeps its hashes in its own file) and the
+    /// bundle as it would be is checked, and an import may not add an error that was not there before.
+    static func finish(_ planned: Report, problems: [String], locale: String, sources: [String: String]?,
+                       files: ContentFiles, bundle: ContentBundle) -> Result<Report, Refusal> {
+        var report = planned
+        guard problems.isEmpty else { return .failure(Refusal(problems: problems)) }
+        var all = bundle.translationSources
+        all[locale] = sources
+        // No record is written for a CSV that translated nothing, so an empty CSV changes no file.
+        if let sources, !sources.isEmpty || files.files["translations.yaml"] != nil {
+            let record = Array(record(all).utf8)
+            if files.files["translations.yaml"] != record { report.files["translations.yaml"] = record }
+        }
+        if !report.files.isEmpty {
+            var after = files
+            for (path, bytes) in report.files { after.files[path] = bytes }
+            func errors(_ f: ContentFiles) -> [Diagnostic] { Checker.check(f, today: nil).allDiagnostics.filter { $0.severity == .error } }
+            let before = Set(errors(files).map { "\($0.location.file) \($0.code.rawValue) \($0.message)" })
+            let added = errors(after).filter { !before.contains("\($0.location.file) \($0.code.rawValue) \($0.message)") }
+            if !added.isEmpty {
+                return .failure(Refusal(problems: ["the files would have these errors after the import:"] + added.prefix(20).map { "  " + $0.formatted }))
+            }
+        }
+        return .success(report)
+    }
+
+    /// The translation as it may go into a content file: line breaks as the content writes them (CRLF and a
+    /// lone CR become LF), and no invisible control characters or line separators, which would reach the
+    /// caseworker's screen.
+    static func cleaned(_ text: String) -> Result<String, CleanProblem> {
+        let normalised = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+        for s in normalised.unicodeScalars {
+            let v = s.value
+            if (v < 0x20 && s != "\n" && s != "\t") || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 {
+                return .failure(CleanProblem(scalar: s))
+            }
+            if v == 0xFFFD { return .failure(CleanProblem(scalar: s)) }
+        }
+        return .success(normalised)
+    }
+
+    struct CleanProblem: Error, CustomStringConvertible {
+        var scalar: Unicode.Scalar
+        var description: String {
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if scalar.value == 0xFFFD {
+                return "the translation holds \(code), the mark left where text was lost to a wrong encoding; fix the text in the spreadsheet"
+            }
+            return "the translation holds an invisible control character (\(code)); delete it in the spreadsheet"
+        }
+    }
+
+    /// translations.yaml: locale → id → source hash, sorted so the file diffs well; locales with nothing
+    /// recorded are left out (an empty `fr:` would not be a mapping).
     static func record(_ all: [String: [String: String]]) -> String {
         var out = ["# Written by 'pathways translations import': for each translation, the hash of the source text it was",
                    "# made from. 'pathways check' warns when a source text has changed since."]
-        for locale in all.keys.sorted() {
+        for (locale, hashes) in all.sorted(by: { $0.key < $1.key }) where !hashes.isEmpty {
             out.append("\(locale):")
-            for id in all[locale]!.keys.sorted() { out.append("  \(id): \"\(all[locale]![id]!)\"") }
+            for (id, hash) in hashes.sorted(by: { $0.key < $1.key }) { out.append("  \(id): \"\(hash)\"") }
         }
+        // Comments alone would be an empty file: say "nothing recorded" as an empty mapping.
+        if !all.values.contains(where: { !$0.isEmpty }) { out.append("{}") }
         return out.joined(separator: "\n") + "\n"
-    }
-}
-
-/// One change to a file's text: replace the characters between two places, or insert at one.
-struct TextEdit {
-    var file: String
-    /// 0-based line and column (in characters) where the change starts and ends.
-    var start: (line: Int, column: Int)
-    var end: (line: Int, column: Int)
-    var replacement: String
-
-    enum Problem: Error, CustomStringConvertible {
-        case notFound(String)
-        var description: String { if case .notFound(let s) = self { return s } else { return "" } }
-    }
-
-    /// The edit that gives `text` its `locale` translation, keeping the rest of the file as written.
-    static func writing(_ translation: String, locale: String, into text: LocalizedText, defaultLocale: String,
-                        files: ContentFiles) throws -> TextEdit {
-        let anyPlace = text.places[locale] ?? text.places[defaultLocale] ?? text.places.values.first
-        guard let place = anyPlace, let file = relative(place.location.file, files),
-              let bytes = files.files[file], let source = String(validating: bytes, as: UTF8.self) else {
-            throw Problem.notFound("cannot find where this text is written")
-        }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        let quoted = quote(translation)
-        if let own = text.places[locale] {
-            let (s, e) = try extent(own, lines)
-            return TextEdit(file: file, start: s, end: e, replacement: quoted)
-        }
-        switch text.form {
-        case .scalar:
-            guard let d = text.places[defaultLocale], let original = text.texts[defaultLocale] else { throw Problem.notFound("no source text") }
-            let (s, e) = try extent(d, lines)
-            return TextEdit(file: file, start: s, end: e, replacement: "{\(defaultLocale): \(quote(original)), \(locale): \(quoted)}")
-        case .mapping:
-            // Look at the file itself: a flow mapping starts with '{'.
-            let start = text.location.map { (line: $0.line - 1, column: $0.column - 1) }
-            let flow = start.map { lines.indices.contains($0.line) && lines[$0.line].indices.contains($0.column) && lines[$0.line][$0.column] == "{" } ?? false
-            // After the entry that ends last.
-            var last: (line: Int, column: Int) = (0, 0)
-            var indent = 0
-            for p in text.places.values {
-                let (_, e) = try extent(p, lines)
-                if (e.line, e.column) > (last.line, last.column) { last = e; indent = (p.keyLocation?.column ?? 1) - 1 }
-            }
-            if flow {
-                return TextEdit(file: file, start: last, end: last, replacement: ", \(locale): \(quoted)")
-            }
-            let endOfLine = (last.line, lines[last.line].count)
-            return TextEdit(file: file, start: endOfLine, end: endOfLine,
-                            replacement: "\n" + String(repeating: " ", count: indent) + "\(locale): \(quoted)")
-        }
-    }
-
-    /// Where a scalar is written: from its first character (or quote, or block indicator) to just after it.
-    static func extent(_ p: TextPlace, _ lines: [[Character]]) throws -> ((line: Int, column: Int), (line: Int, column: Int)) {
-        let line = p.location.line - 1, col = p.location.column - 1
-        guard line >= 0, line < lines.count else { throw Problem.notFound("line \(p.location.line) is not in the file") }
-        let chars = lines[line]
-        switch p.form {
-        case .doubleQuoted, .singleQuoted:
-            let q: Character = p.form == .doubleQuoted ? "\"" : "'"
-            var i = col
-            while i < chars.count {
-                if p.form == .doubleQuoted && chars[i] == "\\" { i += 2; continue }
-                if chars[i] == q {
-                    if p.form == .singleQuoted && i + 1 < chars.count && chars[i + 1] == "'" { i += 2; continue }
-                    return ((line, col - 1), (line, i + 1))
-                }
-                i += 1
-            }
-            throw Problem.notFound("a quoted text that goes over several lines; write it on one line first")
-        case .plain:
-            let inFlow = flowDepth(chars, before: col) > 0
-            var i = col
-            while i < chars.count {
-                if inFlow && (chars[i] == "," || chars[i] == "}" || chars[i] == "]") { break }
-                if chars[i] == "#" && i > 0 && chars[i - 1] == " " { break }
-                i += 1
-            }
-            while i > col && chars[i - 1] == " " { i -= 1 }
-            // A plain text may go on over more indented lines.
-            let keyIndent = (p.keyLocation?.column ?? p.location.column) - 1
-            var endLine = line, endColumn = i
-            var n = line + 1
-            while !inFlow, n < lines.count, indentation(lines[n]) > keyIndent, !lines[n].allSatisfy({ $0 == " " }) {
-                endLine = n
-                endColumn = lines[n].count
-                n += 1
-            }
-            return ((line, col), (endLine, endColumn))
-        case .block:
-            let keyIndent = (p.keyLocation?.column ?? 1) - 1
-            var endLine = line, n = line + 1
-            while n < lines.count, lines[n].allSatisfy({ $0 == " " }) || indentation(lines[n]) > keyIndent {
-                if !lines[n].allSatisfy({ $0 == " " }) { endLine = n }
-                n += 1
-            }
-            return ((line, col), (endLine, lines[endLine].count))
-        }
-    }
-
-    static func indentation(_ line: [Character]) -> Int { line.prefix { $0 == " " }.count }
-
-    /// How many `{` or `[` are open before a column of a line (outside quotes): inside one, a plain
-    /// scalar ends at ',' or a closing bracket.
-    static func flowDepth(_ line: [Character], before column: Int) -> Int {
-        var depth = 0, quote: Character?
-        for c in line.prefix(column) {
-            if let q = quote { if c == q { quote = nil }; continue }
-            switch c {
-            case "\"", "'": quote = c
-            case "{", "[": depth += 1
-            case "}", "]": depth -= 1
-            case "#": return max(0, depth)
-            default: break
-            }
-        }
-        return max(0, depth)
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
-
-    static func relative(_ display: String, _ files: ContentFiles) -> String? {
-        let root = files.displayRoot.hasSuffix("/") ? files.displayRoot : files.displayRoot + "/"
-        let rel = display.hasPrefix(root) ? String(display.dropFirst(root.count)) : display
-        return files.files[rel] != nil ? rel : nil
-    }
-
-    /// Applies non-overlapping edits, last first, so earlier places stay where they were.
-    static func apply(_ edits: [TextEdit], to text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        for e in edits.sorted(by: { ($0.start.line, $0.start.column) > ($1.start.line, $1.start.column) }) {
-            let head = Array(lines[e.start.line].prefix(e.start.column))
-            let tail = Array(lines[e.end.line].dropFirst(e.end.column))
-            let middle = Array(e.replacement).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-            var replaced = middle
-            replaced[0] = head + replaced[0]
-            replaced[replaced.count - 1] += tail
-            lines.replaceSubrange(e.start.line...e.end.line, with: replaced)
-        }
-        return lines.map { String($0) }.joined(separator: "\n")
     }
 }

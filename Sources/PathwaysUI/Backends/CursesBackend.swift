@@ -39,13 +39,15 @@ public enum CursesBackend {
             let waitMs: Int32 = state.waitsForPause ? 600 : (source == nil ? 1000 : 250)
             let event = keys.next(timeout: waitMs)
             if let reload = source?.poll() {
-                state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
+                state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts, notes: reload.notes)
             }
             guard let event else {
                 if state.waitsForPause {
                     _ = state.handle(.pause)
                 } else if keeper != nil, state.locksWhenIdle, Date().timeIntervalSince(lastInput) >= lockAfter {
                     state.lock()
+                    // The store drops what it can until the passphrase is typed again.
+                    keeper?.lock()
                 }
                 continue
             }

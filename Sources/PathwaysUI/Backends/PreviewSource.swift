@@ -5,11 +5,14 @@ public struct PreviewReload: Sendable {
     public var bundle: ContentBundle
     public var diagnostics: [Diagnostic]
     public var excerpts: [Int: [String]]
+    /// What the checker held back (problems that only follow from a file it could not read), as notes.
+    public var notes: [String]
 
-    public init(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]]) {
+    public init(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]], notes: [String] = []) {
         self.bundle = bundle
         self.diagnostics = diagnostics
         self.excerpts = excerpts
+        self.notes = notes
     }
 }
 

@@ -12,13 +12,16 @@ extension Screens {
 
     func diagnosticsList(_ chrome: Chrome) -> ScreenView {
         var body = newBody()
-        let diagnostics: [Diagnostic] = { if case .preview(let p) = chrome { return p.diagnostics } else { return [] } }()
+        let checker: PreviewState? = { if case .preview(let p) = chrome { return p } else { return nil } }()
+        let diagnostics = checker?.diagnostics ?? []
         if diagnostics.isEmpty { body.add(t(.noDiagnostics), .muted) }
         for (i, d) in diagnostics.enumerated() {
             let style = d.severity == .error ? Style(.error, bold: true) : Style(.possible, bold: true)
             body.add([Span("\(d.location.file):\(d.location.line): ", .muted), Span(d.severity.rawValue + ": ", style), Span(d.message)],
                      target: .diagnosticEntry(i))
         }
+        // What only follows from a file the checker could not read is counted, not listed.
+        for note in checker?.notes ?? [] { body.add("note: " + note, .muted) }
         return ScreenView(header: header(t(.diagnosticsTitle), chrome: chrome), body: body.lines,
                           keys: hints(.keyQuickExit, .keyOpen, .keyClose, .keyMove))
     }

@@ -71,7 +71,8 @@ extension UIState {
     public mutating func openedPreview(_ reload: PreviewReload) {
         let home = context.bundle
         context.replace(bundle: reload.bundle)
-        var p = PreviewMode.start(bundle: reload.bundle, metrics: context.metrics, today: context.today, diagnostics: reload.diagnostics, excerpts: reload.excerpts)
+        var p = PreviewMode.start(bundle: reload.bundle, metrics: context.metrics, today: context.today, diagnostics: reload.diagnostics,
+                                   excerpts: reload.excerpts, notes: reload.notes)
         p.home = home
         mode = .preview(p)
         fitToWindow()
@@ -86,18 +87,20 @@ extension UIState {
 
     /// The files changed. With errors, the last good bundle stays and the diagnostics show; without, the new
     /// bundle replaces it and the answers are replayed where their questions still exist.
-    public mutating func reloaded(bundle newBundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]]) {
-        Self.reload(&mode, &context, newBundle, diagnostics, excerpts)
+    public mutating func reloaded(bundle newBundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]],
+                                  notes: [String] = []) {
+        Self.reload(&mode, &context, newBundle, diagnostics, excerpts, notes)
         keepSelectionVisible()
     }
 
     private static func reload(_ m: inout Mode, _ context: inout UIContext, _ newBundle: ContentBundle,
-                               _ diagnostics: [Diagnostic], _ excerpts: [Int: [String]]) {
+                               _ diagnostics: [Diagnostic], _ excerpts: [Int: [String]], _ notes: [String]) {
         switch m {
         case .preview(var p):
             m = .closed
             p.checker.diagnostics = diagnostics
             p.checker.excerpts = excerpts
+            p.checker.notes = notes
             p.checker.reloads += 1
             p.checker.broken = diagnostics.hasErrors
             if !diagnostics.hasErrors {
@@ -106,10 +109,10 @@ extension UIState {
             }
             m = .preview(p)
         case .locked(var l):
-            reload(&l.suspended, &context, newBundle, diagnostics, excerpts)
+            reload(&l.suspended, &context, newBundle, diagnostics, excerpts, notes)
             m = .locked(l)
         case .tooSmall(var t):
-            reload(&t.suspended, &context, newBundle, diagnostics, excerpts)
+            reload(&t.suspended, &context, newBundle, diagnostics, excerpts, notes)
             m = .tooSmall(t)
         default:
             break

@@ -44,6 +44,8 @@ public protocol CaseKeeper: AnyObject {
     func record(_ session: Session, locale: String) throws
     func list() -> [CaseListing]
     func reopen(_ code: String, bundle: ContentBundle) throws -> ReopenedCase
+    /// The idle lock: wipes the keys from memory until `unlock`.
+    func lock()
     /// Checks the passphrase again after an idle lock.
     func unlock(_ passphrase: String) -> Bool
     /// Stops recording the current case (a new case, or a quick exit).

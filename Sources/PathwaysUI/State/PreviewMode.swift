@@ -5,6 +5,8 @@ public struct PreviewState: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Diagnostic index → the lines around it, numbered, from the file as it is now.
     public var excerpts: [Int: [String]] = [:]
+    /// The checker's notes on what it held back ("12 more errors may follow from …; fix it first").
+    public var notes: [String] = []
     /// The files have errors: the last good bundle stays on screen.
     public var broken = false
     public var reloads = 0

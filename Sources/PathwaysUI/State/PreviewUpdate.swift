@@ -8,8 +8,10 @@ public enum PreviewRequest: Hashable, Sendable {
 }
 
 extension PreviewMode {
-    static func start(bundle: ContentBundle, metrics: FlowMetrics, today: Day?, diagnostics: [Diagnostic], excerpts: [Int: [String]]) -> PreviewMode {
+    static func start(bundle: ContentBundle, metrics: FlowMetrics, today: Day?, diagnostics: [Diagnostic], excerpts: [Int: [String]],
+                      notes: [String] = []) -> PreviewMode {
         var checker = PreviewState()
+        checker.notes = notes
         checker.diagnostics = diagnostics
         checker.excerpts = excerpts
         checker.broken = diagnostics.hasErrors

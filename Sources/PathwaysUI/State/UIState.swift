@@ -24,10 +24,11 @@ public struct UIState: Sendable {
     }
 
     /// Starts the content editor's preview on a bundle, with the checker's diagnostics.
-    public static func preview(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]],
+    public static func preview(bundle: ContentBundle, diagnostics: [Diagnostic], excerpts: [Int: [String]], notes: [String] = [],
                                width: Int = 80, height: Int = 24) -> UIState {
         var s = UIState(bundle: bundle, width: width, height: height)
-        s.mode = .preview(PreviewMode.start(bundle: bundle, metrics: s.context.metrics, today: nil, diagnostics: diagnostics, excerpts: excerpts))
+        s.mode = .preview(PreviewMode.start(bundle: bundle, metrics: s.context.metrics, today: nil, diagnostics: diagnostics,
+                                            excerpts: excerpts, notes: notes))
         s.fitToWindow()
         return s
     }

@@ -54,7 +54,7 @@ struct BaseBundle {
             }
         }
         let checked = Checker.check(ContentFiles(files: bytes, displayRoot: Self.displayRoot), today: Self.today)
-        return CheckedFixture(diagnostics: checked.diagnostics, markers: markers)
+        return CheckedFixture(diagnostics: checked.diagnostics, withheld: checked.withheld, markers: markers)
     }
 
     /// The loaded bundle (markers stripped), for tests that run the engine on a variant of the base.
@@ -245,8 +245,10 @@ struct BaseBundle {
 
 /// What checking a fixture found, and where its markers are.
 struct CheckedFixture {
-    /// Sorted for display, as `pathways check` prints them.
+    /// In display order, as `pathways check` prints them.
     var diagnostics: [Diagnostic]
+    /// What is held back: follows from a file that could not be read, or past a file's first 50.
+    var withheld: [WithheldDiagnostics] = []
     /// Marker name → location; the unnamed `⟨⟩` is "".
     var markers: [String: SourceLocation]
 
