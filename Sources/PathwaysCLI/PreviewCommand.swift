@@ -61,7 +61,7 @@ final class FolderPreview: PreviewSource {
         let hash = files.hash
         guard hash != lastHash else { return nil }
         lastHash = hash
-        let checked = Checker.check(files, today: Clock.today())
+        let checked = ProgramStrings.complete(Checker.check(files, today: Clock.today()))
         // Files that do not parse come first already, and what only follows from them is held back.
         let diagnostics = checked.diagnostics
         var excerpts: [Int: [String]] = [:]

@@ -21,14 +21,14 @@ final class TrainingFolders: TrainingOutputs {
     }
 
     func saveResult(_ record: QuizRecord) -> String {
-        guard let results else { return UIText.resultsNeedFolder.text("en") }
+        guard let results else { return UIText.resultsNeedFolder.text("en", in: ProgramStrings.shipped) }
         let slug = record.label.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         let name = "result-\(record.scenario)-\(String(slug))-\(Self.randomSuffix()).json"
         return Self.write(record.json(), to: results, name: name, done: "your result is in %@ (a label, no names)")
     }
 
     func saveDraft(_ draft: TrainingDraft, bundle: ContentBundle) -> String {
-        guard let drafts else { return UIText.draftsNeedFolder.text("en") }
+        guard let drafts else { return UIText.draftsNeedFolder.text("en", in: ProgramStrings.shipped) }
         let id = "draft-" + Self.stamp()
         let yaml = TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle)
         return Self.write(Data(yaml.utf8), to: drafts, name: id + ".yaml", done: "saved %@: fill in the persona, prompts and notes, then pathways check")

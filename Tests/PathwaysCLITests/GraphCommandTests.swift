@@ -66,8 +66,8 @@ final class GraphCommandTests: XCTestCase {
         // Branches: answers in words, numbered in the order they are tried; the condition is the tooltip.
         XCTAssertTrue(dot.contains("\"in_danger\" -> \"urgent_safety\" [label=\"1. Yes\", tooltip=\"in_danger = yes\"];"), dot)
         XCTAssertTrue(dot.contains("\"in_danger\" -> \"in_crisis\" [label=\"2. otherwise\"];"), dot)
-        XCTAssertTrue(dot.contains("\"status\" -> \"recruitment\" [label=\"1. Canadian citizen or\\npermanent resident\", tooltip=\"status = citizen_or_pr\"];"), dot)
-        XCTAssertTrue(dot.contains("\"police_wishes\" -> \"labour_contact_consent\" [label=\"1. abuse at work: Yes or\\n"), dot)
+        // A condition on another question names that question before its answer.
+        XCTAssertTrue(dot.contains("\"worked_in\" -> \"results_citizen\" [label=\"1. status: Canadian citizen\\nor permanent resident\", tooltip=\"status = citizen_or_pr\"];"), dot)
         XCTAssertFalse(dot.contains("label=\"status = "), "no condition as a label")
         let png = try render(dot, as: "png")
         XCTAssertGreaterThan(png.count, 10_000, "Graphviz drew a picture")

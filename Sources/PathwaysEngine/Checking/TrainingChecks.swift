@@ -60,7 +60,7 @@ enum TrainingChecks {
                 }
                 let own = walk.effective[q.id]
                 if !d.accepts(own, caseAnswer: own, question: q) {
-                    let shown = own.map { EngineText.describe($0, of: q, locale: b.info.defaultLocale, fallback: b.info.defaultLocale) } ?? "no answer"
+                    let shown = own.map { EngineText.describe($0, of: q, strings: b.strings, locale: b.info.defaultLocale, fallbacks: []) } ?? "no answer"
                     out.append(Diagnostic(.keyDecisionNotMet, at: d.accept.first?.location ?? ref.location,
                                           "the case's own answer to '\(q.id)' (\(shown)) is not among the answers this key decision accepts",
                                           hint: "add the case's answer to 'accept', or change the case's answer"))

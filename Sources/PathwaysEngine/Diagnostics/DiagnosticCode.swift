@@ -40,6 +40,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case inputLimit = "PW046"
     /// `q is unsure` on a question that has no "Not sure" option, so the test could never be true.
     case noUnsureOption = "PW036"
+    case unknownStringKey = "PW060"
+    case missingProgramString = "PW061"
+    case missingStringTranslation = "PW062"
+    case localeFileProblem = "PW063"
+    case placeholderMismatch = "PW064"
     case trainingAnswerGivenAway = "PW065"
     case trainingStepNeverShown = "PW066"
     case trainingCaseIncomplete = "PW067"
@@ -51,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation,
              .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay,
+             .unknownStringKey, .missingStringTranslation, .localeFileProblem,
              .trainingAnswerGivenAway, .trainingStepNeverShown, .trainingCaseIncomplete:
             return .warning
         default: return .error
@@ -104,6 +110,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .trainingCaseIncomplete: return "training-case-incomplete"
         case .keyDecisionNotMet: return "key-decision-not-met"
         case .whatNextMalformed: return "what-next-malformed"
+        case .unknownStringKey: return "unknown-string-key"
+        case .missingProgramString: return "missing-program-string"
+        case .missingStringTranslation: return "missing-string-translation"
+        case .localeFileProblem: return "locale-file-problem"
+        case .placeholderMismatch: return "placeholder-mismatch"
         }
     }
 }

@@ -87,7 +87,7 @@ public enum CursesBackend {
                         source = opened
                         state.openedPreview(first)
                     } else {
-                        state.previewUnavailable(UIText.previewHow.text(state.locale))
+                        state.previewUnavailable(state.context.words[.previewHow])
                     }
                 case .previewRequest(.recordScenario):
                     if let source, let session = state.session { state.recordedScenario(source.recordScenario(session)) }
@@ -159,6 +159,16 @@ enum Effects {
         case .export(let withAnswers):
             guard let session = state.session else { return }
             do { state.exported(try keeper.export(session, locale: state.locale, includeAnswers: withAnswers)) } catch {
+                state.exported("\(error)")
+            }
+        case .handout(let both):
+            guard let session = state.session else { return }
+            do {
+                // The person's language is the second column's when both show, else the one on screen.
+                let person = state.bilingual ? state.clientLocale : state.locale
+                state.exported(try keeper.handout(session, locale: person, workerLocale: both && person != state.locale ? state.locale : nil,
+                                                  wordsLocale: state.locale))
+            } catch {
                 state.exported("\(error)")
             }
         case .quit, .wipeTerminal, .forget, .previewRequest, .openPreview, .training: break

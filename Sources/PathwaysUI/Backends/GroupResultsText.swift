@@ -11,7 +11,7 @@ public struct GroupResultsText {
         self.locale = locale
     }
 
-    func t(_ key: UIText) -> String { key.text(locale) }
+    func t(_ key: UIText) -> String { Words(bundle, locale: locale)[key] }
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
 
     public func render(_ records: [QuizRecord]) -> String {
@@ -75,7 +75,7 @@ public struct GroupResultsText {
 
     /// An answer word of a result file in words: option labels, a pathway's place, "Prefer not to say".
     func answer(_ word: String, for id: String) -> String {
-        if let status = PathwayStatus(rawValue: word), bundle.pathway(id) != nil { return status.label(locale) }
+        if let status = PathwayStatus(rawValue: word), bundle.pathway(id) != nil { return status.label(Words(bundle, locale: locale)) }
         guard let q = bundle.question(id) else { return word }
         if word == "declined" { return t(.preferNotToSay) }
         let parts = word.split(separator: "+").map(String.init)

@@ -17,7 +17,7 @@ public struct TrainingHandout {
     }
 
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
-    func t(_ key: UIText) -> String { key.text(locale) }
+    func t(_ key: UIText) -> String { Words(bundle, locale: locale)[key] }
     /// "Discuss: " / « À discuter : », a label before its text.
     func label(_ key: UIText) -> String { t(key) + (locale == "fr" ? " : " : ": ") }
 

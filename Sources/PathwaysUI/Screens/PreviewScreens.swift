@@ -11,7 +11,7 @@ extension Screens {
     }
 
     func diagnosticsList(_ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let checker: PreviewState? = { if case .preview(let p) = chrome { return p } else { return nil } }()
         let diagnostics = checker?.diagnostics ?? []
         if diagnostics.isEmpty { body.add(t(.noDiagnostics), .muted) }
@@ -28,7 +28,7 @@ extension Screens {
 
     func diagnosticDetail(_ i: Int, _ chrome: Chrome) -> ScreenView {
         guard case .preview(let p) = chrome, p.diagnostics.indices.contains(i) else { return diagnosticsList(chrome) }
-        var body = Body(width: width)
+        var body = newBody()
         let d = p.diagnostics[i]
         body.add(d.formatted, Style(d.severity == .error ? .error : .possible, bold: true))
         if let hint = d.hint { body.add("hint: " + hint, .muted) }

@@ -30,7 +30,7 @@ extension Screens {
         guard let training = TrainingCase(q.scenario, in: bundle, today: context.today), training.notes.whatNext.indices.contains(index) else {
             return quizScore(q, q.session)
         }
-        var body = Body(width: width)
+        var body = newBody()
         let count = training.notes.whatNext.count
         body.add(t(.whatNextOf).filled(String(index + 1), String(count)), .muted)
         body.blank()
@@ -42,10 +42,10 @@ extension Screens {
 
     func quizScore(_ q: Quiz, _ session: Session) -> ScreenView {
         guard let training = TrainingCase(q.scenario, in: bundle, today: context.today) else { return trainingList(TrainingMode()) }
-        let report = ReportText(bundle: bundle, locale: locale)
+        let report = content.report
         let score = QuizScore(bundle: bundle, scenario: training.scenario, caseWalk: training.walk, trainee: session.walk,
                               day: session.today, choices: q.choices)
-        var body = Body(width: width)
+        var body = newBody()
         var parts: [String] = []
         if !score.decisions.isEmpty { parts.append(t(.keyDecisionsScore).filled(String(score.decisionsRight), String(score.decisions.count))) }
         if !score.whatNext.isEmpty { parts.append(t(.whatNextScore).filled(String(score.whatNextRight), String(score.whatNext.count))) }
@@ -67,7 +67,7 @@ extension Screens {
                     let why = d.decision.why ?? training.notes.step(r.id)?.afterReveal
                     if let why { body.add(content.spans(why, .muted), lead: [Span("    ")]); terms.append(why) }
                 case .pathway:
-                    body.add("\(t(.youGot)): \(d.traineeStatus?.label(locale) ?? "—") · \(t(.caseGets)): \(d.caseStatus?.label(locale) ?? "—")", lead: "    ", hang: "    ")
+                    body.add("\(t(.youGot)): \(d.traineeStatus?.label(words) ?? "—") · \(t(.caseGets)): \(d.caseStatus?.label(words) ?? "—")", lead: "    ", hang: "    ")
                     if let why = d.decision.why { body.add(content.spans(why, .muted), lead: [Span("    ")]); terms.append(why) }
                     for r in d.caseReasons.prefix(3) { body.add(reasonText(r, report, evidence: false), .muted, lead: "    · ", hang: "      ") }
                 }
@@ -105,7 +105,7 @@ extension Screens {
         for p in score.pathways {
             body.add(report.title(ofPathway: p.id), role(p.right), lead: "  " + mark(p.right), hang: "    ")
             guard !p.right else { continue }
-            body.add("\(t(.youGot)): \(p.trainee.status.label(locale)) · \(t(.caseGets)): \(p.expected.status.label(locale))", lead: "    ", hang: "    ")
+            body.add("\(t(.youGot)): \(p.trainee.status.label(words)) · \(t(.caseGets)): \(p.expected.status.label(words))", lead: "    ", hang: "    ")
             for r in p.expected.reasons.prefix(2) { body.add(reasonText(r, report, evidence: false), .muted, lead: "    · ", hang: "      ") }
         }
         body.blank()
@@ -120,11 +120,11 @@ extension Screens {
 }
 
 extension PathwayStatus {
-    func label(_ locale: String) -> String {
+    func label(_ words: Words) -> String {
         switch self {
-        case .recommended: return UIText.recommended.text(locale)
-        case .possible: return UIText.possible.text(locale)
-        case .notApplicable: return UIText.notApplicable.text(locale)
+        case .recommended: return words[.recommended]
+        case .possible: return words[.possible]
+        case .notApplicable: return words[.notApplicable]
         }
     }
 }

@@ -68,9 +68,9 @@ public enum ResultGroup: Hashable, Sendable, CaseIterable {
 
     /// The words for one pathway's state, as its group heading says it ("Recommended — do first"…); an
     /// urgent pathway that still needs information says that too.
-    public static func label(_ p: PathwayAssessment, _ locale: String) -> String {
+    public static func label(_ p: PathwayAssessment, _ words: Words) -> String {
         let g = of(p)
-        let word = g.title.text(locale)
-        return g == .first && p.status == .possible ? word + " · " + UIText.possible.text(locale) : word
+        let word = words[g.title]
+        return g == .first && p.status == .possible ? word + " · " + words[.possible] : word
     }
 }

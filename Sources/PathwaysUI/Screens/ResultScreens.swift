@@ -16,7 +16,7 @@ struct ResultsStyle {
 /// and a walkthrough's results step.
 extension Screens {
     func results(_ c: CaseMode, _ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         addNotice(c, &body)
         let s = c.session
         let a = s.assess()
@@ -35,8 +35,8 @@ extension Screens {
         terms += addResults(a, &body, style)
         let recording = c.purpose == .record && context.recordsAvailable
         var keys = hints(.keyQuickExit, .keyOpen)
-        if recording { keys += hints(.keyExport) }
-        keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyReview, .keyScroll)
+        if recording { keys += hints(.keyExport, .keyHandout) }
+        keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyReview, .keyScroll)
         if recording { keys += hints(.keyNotes) }
         keys += hints(.keyGlossary, .keyMove, .keyQuit)
         if c.change != nil { keys.insert(KeyHint(.keyBackToReview), at: 1) }
@@ -62,7 +62,7 @@ extension Screens {
     /// caution is not an item of its own (its pathway is), so one pathway is never chosen in two places.
     func addResults(_ a: Assessment, _ body: inout Body, _ style: ResultsStyle) -> [LocalizedText] {
         var terms: [LocalizedText?] = []
-        let report = ReportText(bundle: bundle, locale: locale)
+        let report = content.report
         if !a.deadlines.isEmpty {
             body.add("■ " + t(.datesThatMatter), Style(.possible, bold: true))
             for d in a.deadlines {
@@ -77,7 +77,7 @@ extension Screens {
             let count = entry.pathways.count
             body.add("■ " + t(group.title) + (count > 0 ? " (\(count))" : ""), Style(group.role, bold: true))
             for n in entry.notices {
-                body.add([Span("⚠ " + report.notice(n), Style(group.role, bold: true))], lead: [Span("  ")], hang: "    ")
+                body.addForWorker([Span("⚠ " + report.notice(n), Style(group.role, bold: true))], lead: [Span("  ")], hang: "    ")
                 terms.append(n.caution.fact.text)
             }
             for p in entry.pathways {
@@ -95,7 +95,7 @@ extension Screens {
                 let reasons = p.status == .notApplicable ? p.reasons : Array(p.reasons.prefix(2))
                 for r in reasons {
                     let prefix = p.status == .notApplicable ? t(.whyNot) + " " : "· "
-                    body.add(reasonText(r, report, evidence: style.evidence), target: .pathway(p.id), lead: "    " + prefix, hang: "      ")
+                    body.addForWorker(reasonText(r, report, evidence: style.evidence), target: .pathway(p.id), lead: "    " + prefix, hang: "      ")
                 }
                 if p.status == .possible && !p.missing.isEmpty {
                     body.add(t(.stillToFindOut), .muted, target: .pathway(p.id), lead: "    ")
@@ -134,12 +134,18 @@ extension Screens {
     func pathway(_ id: String, _ assessment: Assessment, _ chrome: Chrome) -> ScreenView {
         guard let p = bundle.pathway(id) else { return ScreenView(header: header("", chrome: chrome), body: [], keys: hints(.keyQuickExit, .keyClose)) }
         let a = assessment.pathway(id)
-        let report = ReportText(bundle: bundle, locale: locale)
-        var body = Body(width: width)
+        let report = content.report
+        var body = newBody()
         var texts: [LocalizedText?] = [p.title, p.summary]
-        func section(_ title: UIText, _ lines: [StyledLine], style: Style = .heading) {
+        func section(_ title: UIText, _ lines: [StyledLine], style: Style = .heading, forWorker: Bool = false) {
             guard !lines.isEmpty else { return }
             body.blank()
+            if forWorker {
+                // The reasons, cautions and sources are the worker's to explain: blank in the person's column.
+                body.addForWorker([Span(t(title), style)])
+                for l in lines { body.addForWorker(l, lead: [Span(" • ")]) }
+                return
+            }
             body.add(t(title), style)
             for l in lines { body.add(l, lead: [Span(" • ")]) }
         }
@@ -155,10 +161,10 @@ extension Screens {
         body.add(content.spans(p.title, .heading))
         if let a {
             let group = ResultGroup.of(a)
-            body.add("■ " + ResultGroup.label(a, locale), Style(group.role, bold: true))
+            body.add("■ " + ResultGroup.label(a, words), Style(group.role, bold: true))
         }
         let notices = assessment.notices.filter { $0.pathway == id }
-        section(.keepInMind, notices.map { n in [Span("⚠ ", Style(.urgent, bold: true))] + caution(n.caution) }, style: Style(.urgent, bold: true))
+        section(.keepInMind, notices.map { n in [Span("⚠ ", Style(.urgent, bold: true))] + caution(n.caution) }, style: Style(.urgent, bold: true), forWorker: true)
         section(.datesThatMatter, (a?.deadlines ?? []).map { d in
             texts.append(d.fact.text)
             return [Span(d.date.description, Style(.normal, bold: true)), Span(" — " + report.deadline(d))]
@@ -168,13 +174,14 @@ extension Screens {
             body.add(content.spans(summary))
         }
         section(.reasons, (a?.reasons ?? []).map { [Span(report.reason($0))] }
-                + (a?.missing ?? []).map { [Span(t(.stillToFindOut) + " " + content.plain(bundle.question($0)?.prompt), .muted)] })
+                + (a?.missing ?? []).map { [Span(t(.stillToFindOut) + " " + content.plain(bundle.question($0)?.prompt), .muted)] },
+                forWorker: true)
         section(.steps, facts(p.steps))
         section(.documents, facts(p.documents))
         section(.fees, facts(p.fees))
         section(.duration, facts(p.duration))
         let shownAbove = Set(notices.map(\.caution))
-        section(.cautions, (a?.cautions ?? []).filter { !shownAbove.contains($0) }.map(caution))
+        section(.cautions, (a?.cautions ?? []).filter { !shownAbove.contains($0) }.map(caution), forWorker: true)
         section(.whoToContact, (a?.referrals ?? []).map { rid in
             var line: StyledLine = [Span(report.referral(rid), Style(.normal, bold: true))]
             if let d = bundle.referral(rid)?.description {
@@ -183,18 +190,18 @@ extension Screens {
             }
             return line
         })
-        section(.sources, p.sources.map { [Span(report.source($0.id), .muted)] })
+        section(.sources, p.sources.map { [Span(report.source($0.id), .muted)] }, forWorker: true)
         body.blank()
         body.add(t(.notLegalAdvice), .muted)
         return ScreenView(header: header(content.plain(p.title), chrome: chrome), body: body.lines,
-                          keys: hints(.keyQuickExit, .keyClose, .keyScroll, .keyLanguage, .keyBilingual, .keyGlossary, .keyQuit),
+                          keys: hints(.keyQuickExit, .keyClose, .keyScroll, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyGlossary, .keyQuit),
                           termTexts: texts)
     }
 
     // MARK: Glossary
 
     func glossary(_ ids: [String], all: Bool, chrome: Chrome = .caseworker) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         if ids.isEmpty { body.add(t(.noTermsHere), .muted) }
         for id in ids {
             guard let term = bundle.term(id) else { continue }
@@ -205,7 +212,7 @@ extension Screens {
     }
 
     func term(_ id: String, chrome: Chrome = .caseworker) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         if let term = bundle.term(id) {
             body.add(content.plain(term.term), .heading)
             body.blank()

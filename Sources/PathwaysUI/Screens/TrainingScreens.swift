@@ -35,7 +35,7 @@ extension Screens {
     }
 
     func trainingList(_ mode: TrainingMode) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let scenarios = bundle.scenarios.filter { $0.training != nil }
         if scenarios.isEmpty { body.add(t(.noTrainingCases), .muted) }
         for (i, s) in scenarios.enumerated() {
@@ -56,14 +56,14 @@ extension Screens {
 
     /// The room's view before the console has said anything.
     func roomWaiting(_ mode: TrainingMode) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         body.add(t(.roomWaiting), .muted)
         return ScreenView(header: header(t(.roomView), chrome: .training(.room)), body: body.lines, keys: hints(.keyQuickExit, .keyLeaveRoom))
     }
 
     /// The persona card of a case, as a quiz's first screen.
     func personaCard(_ scenarioID: String, chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let s = bundle.scenarios.first { $0.id == scenarioID }
         body.add(t(.personaCard), .heading)
         body.add(content.spans(s?.persona))

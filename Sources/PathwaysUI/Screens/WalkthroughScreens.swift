@@ -7,7 +7,7 @@ extension Screens {
     func walkthrough(_ w: Walkthrough, _ mode: TrainingMode) -> ScreenView {
         guard let training = TrainingCase(w.scenario, in: bundle, today: context.today) else { return trainingList(mode) }
         let notes = training.notes
-        var body = Body(width: width)
+        var body = newBody()
         var terms: [LocalizedText?] = []
         func heading(_ text: String, _ style: Style = .heading) { body.add(text, style) }
         func paragraph(_ text: StyledLine, indent: Int = 2) {
@@ -156,7 +156,7 @@ extension Screens {
 
     /// "What if …": what the changed answer does to the case's results.
     private func whatIfPanel(_ whatIf: WhatIf, _ training: TrainingCase, _ body: inout Body) {
-        let report = ReportText(bundle: bundle, locale: locale)
+        let report = content.report
         let diff = ResultsDiff(before: training.assessment(), after: training.assessment(with: whatIf))
         body.blank()
         body.add(t(.whatIfHeading).filled(content.answer(whatIf.answer, of: whatIf.question)), Style(.possible, bold: true))
@@ -210,7 +210,7 @@ extension Screens {
 
     /// A key decision in words: "Immigration status: No valid status, or Not sure" / "Open work permit: Not applicable".
     func decisionText(_ d: KeyDecision, _ training: TrainingCase) -> String {
-        let report = ReportText(bundle: bundle, locale: locale)
+        let report = content.report
         switch d.subject {
         case .question(let r):
             let q = bundle.question(r.id)
@@ -220,8 +220,8 @@ extension Screens {
             return content.plain(q?.prompt) + " → " + accepted.joined(separator: " " + t(.or) + " ")
         case .pathway(let r):
             let status = training.assessment().pathway(r.id)?.status
-            let accepted = d.accept.isEmpty ? [status?.label(locale) ?? "—"]
-                : d.accept.compactMap { PathwayStatus(rawValue: $0.id)?.label(locale) }
+            let accepted = d.accept.isEmpty ? [status?.label(words) ?? "—"]
+                : d.accept.compactMap { PathwayStatus(rawValue: $0.id)?.label(words) }
             return report.title(ofPathway: r.id) + " → " + accepted.joined(separator: " " + t(.or) + " ")
         }
     }

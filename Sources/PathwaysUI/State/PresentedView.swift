@@ -110,7 +110,7 @@ extension UIState {
         guard case .training(var t) = mode, t.audience == .room else { return }
         let bundle = context.bundle
         guard v.content == bundle.stamp.hash else {
-            t.followProblem = UIText.roomOtherContent.text(context.locale)
+            t.followProblem = context.words[.roomOtherContent]
             mode = .training(t)
             return
         }
@@ -121,7 +121,7 @@ extension UIState {
         t.overlays = []
         if let id = v.scenario {
             guard let training = TrainingCase(id, in: bundle, today: context.today), (0...training.lastStep).contains(v.step) else {
-                t.followProblem = UIText.roomOtherContent.text(context.locale)
+                t.followProblem = context.words[.roomOtherContent]
                 mode = .training(t)
                 return
             }

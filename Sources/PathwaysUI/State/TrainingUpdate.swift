@@ -150,7 +150,7 @@ extension UIState {
         case .char("i"):
             guard case .question(let id) = step, let q = context.bundle.question(id) else { return .done }
             guard w.revealed else {
-                t.flash = UIText.whatIfRevealFirst.text(context.locale)
+                t.flash = context.words[.whatIfRevealFirst]
                 return .done
             }
             w.choosing = Self.entry(for: w.whatIf?.answer ?? training.walk.effective[id], of: q)
@@ -158,7 +158,7 @@ extension UIState {
         case .char("u"): w.whatIf = nil
         case .char("w"), .function(8):
             guard t.canSaveDrafts else {
-                t.flash = UIText.draftsNeedFolder.text(context.locale)
+                t.flash = context.words[.draftsNeedFolder]
                 return .done
             }
             return .effects([.training(.saveDraft(TrainingDraft(case: training.scenario, bundle: context.bundle, answers: training.answers(with: w.whatIf),
@@ -348,7 +348,7 @@ extension UIState {
             switch key {
             case .escape, .char("q"), .left, .backspace: return Reaction(leave: true)
             case .char("w"), .function(8):
-                if t.canSaveResults { q.label = "" } else { t.flash = UIText.resultsNeedFolder.text(context.locale) }
+                if t.canSaveResults { q.label = "" } else { t.flash = context.words[.resultsNeedFolder] }
             case .char("p"), .function(9): t.overlays.append(.persona(Place()))
             case .char("g"): t.overlays.append(.glossary(terms: s.view.terms(context), all: false, Place()))
             case .char("l"), .function(4): context.switchLanguage()

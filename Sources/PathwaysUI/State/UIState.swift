@@ -40,6 +40,14 @@ public struct UIState: Sendable {
     public var bundle: ContentBundle { context.bundle }
     public var locale: String { context.locale }
     public var secondLocale: String { context.secondLocale }
+    /// The person's language (the second column of the two-language view).
+    public var clientLocale: String { context.clientLocale }
+
+    /// Sets the person's language and shows it beside the worker's (`--client-lang`).
+    public mutating func use(clientLocale locale: String) {
+        context.use(clientLocale: locale)
+        keepSelectionVisible()
+    }
     public var bilingual: Bool { context.bilingual }
     public var width: Int { context.width }
     public var height: Int { context.height }
