@@ -105,7 +105,7 @@ final class LanguageCommandTests: XCTestCase {
         try csv.write(toFile: csvPath, atomically: true, encoding: .utf8)
         let imported = try BinaryRunner.run(["translations", "import", csvPath, "--lang", "pt", "Content"], in: dir)
         XCTAssertEqual(imported.status, 0, imported.stdout + imported.stderr)
-        XCTAssertTrue(imported.stdout.hasPrefix("updated 1,"), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("\nupdated 1,"), imported.stdout)
         let strings = try String(contentsOf: content.appendingPathComponent("strings/pt.yaml"), encoding: .utf8)
         XCTAssertTrue(strings.contains("keyQuickExit: {text: \"F12/Ctrl-X saída rápida\", source_hash: "), strings)
         let checked = try BinaryRunner.run(["check", "Content", "--today", "2026-11-23"], in: dir)
