@@ -64,9 +64,10 @@ extension Screens {
         var terms: [LocalizedText?] = []
         let report = content.report
         if !a.deadlines.isEmpty {
-            body.add("■ " + t(.datesThatMatter), Style(.possible, bold: true))
+            // A deadline's text is the worker's to explain (it is not among the texts the person reads).
+            body.addForWorker([Span("■ " + t(.datesThatMatter), Style(.possible, bold: true))])
             for d in a.deadlines {
-                body.add([Span(d.date.description, Style(.normal, bold: true)), Span(" — " + report.title(ofPathway: d.pathway) + ": " + report.deadline(d))],
+                body.addForWorker([Span(d.date.description, Style(.normal, bold: true)), Span(" — " + report.title(ofPathway: d.pathway) + ": " + report.deadline(d))],
                          lead: [Span("  ◷ ")])
                 terms.append(d.fact.text)
             }
@@ -168,7 +169,7 @@ extension Screens {
         section(.datesThatMatter, (a?.deadlines ?? []).map { d in
             texts.append(d.fact.text)
             return [Span(d.date.description, Style(.normal, bold: true)), Span(" — " + report.deadline(d))]
-        })
+        }, forWorker: true)
         if let summary = p.summary {
             body.blank()
             body.add(content.spans(summary))
