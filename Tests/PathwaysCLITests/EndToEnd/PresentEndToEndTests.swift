@@ -61,15 +61,18 @@ final class PresentEndToEndTests: XCTestCase {
         try consoleTerm.waitFor("Persona", "◷", "room’s view connected")
         try roomTerm.waitFor("Persona", "Learning goals")
         consoleTerm.send("j", "5", "Enter")
-        try consoleTerm.waitFor("Step 5 of", "Facilitator's note", "Her visa expired while the family kept")
+        // At 100x30 the note starts below the options: the console says so, and PgDn shows it.
+        try consoleTerm.waitFor("Step 5 of", "Facilitator's note", "↓ more below: PgDn")
+        consoleTerm.send("NPage")
+        try consoleTerm.waitFor("Her visa expired while the family kept")
         try roomTerm.waitFor("Step 5 of", "Discuss", "I have no papers now", "The case’s answer is not shown yet.")
         consoleTerm.send("Space")
-        try consoleTerm.waitFor("↓ more below: PgDn")
+        try consoleTerm.waitFor("◆ No valid status", "↓ more below: PgDn")
         consoleTerm.send("NPage")
         try consoleTerm.waitFor("After the reveal", "Many trafficked people lose their status")
         try roomTerm.waitFor("◆ No valid status")
-        // What if: the room sees what changes.
-        consoleTerm.send("i", "6", "Enter")
+        // What if: the room sees what changes ("Not sure" is the seventh option).
+        consoleTerm.send("i", "7", "Enter")
         try consoleTerm.waitFor("◇ Not sure")
         try roomTerm.waitFor("What if the answer were “Not sure”?", "u puts the case’s answer back")
         for screen in [roomTerm.capture()] {
