@@ -55,7 +55,7 @@ struct TrainRunCommand: ParsableCommand {
     @Option(help: "A folder (that exists) where 'w' in a walkthrough saves a training case draft.")
     var drafts: String?
 
-    @Option(help: "Language (en or fr).")
+    @Option(help: "The language to start in: one of the bundle's locales (en, fr, es, tl).")
     var lang: String?
 
     @Flag(help: "No colour (also when NO_COLOR is set).")
@@ -118,7 +118,7 @@ struct TrainResultsCommand: ParsableCommand {
     @Argument(help: "The folder the trainees wrote their results into (pathways train --results DIR).")
     var folder: String
 
-    @Option(help: "Language (en or fr).")
+    @Option(help: "The language to start in: one of the bundle's locales (en, fr, es, tl).")
     var lang: String?
 
     @OptionGroup var options: ContentOptions

@@ -127,23 +127,8 @@ public enum LocaleExchange {
         for key in order + entries.keys.sorted() where seen.insert(key).inserted {
             guard let e = entries[key] else { continue }
             let hash = e.sourceHash.map { ", source_hash: \"\($0)\"" } ?? ""
-            out.append("  \(key): {text: \(quoted(e.text))\(hash)}")
+            out.append("  \(key): {text: \(ScalarWriter.doubleQuoted(e.text))\(hash)}")
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
     }
 }
