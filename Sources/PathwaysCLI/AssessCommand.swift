@@ -16,8 +16,14 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Language of the output (default: the bundle's default).")
+    @Option(help: "Language of the output (default: the bundle's default); with --handout, the person's language.")
     var lang: String?
+
+    @Flag(help: "The person's one-page handout (text, or markdown with --format markdown) instead of the report.")
+    var handout = false
+
+    @Option(help: "With --handout: the same page in this language below the person's (the worker's).")
+    var workerLang: String?
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var day: DayOptions
@@ -38,6 +44,12 @@ struct AssessCommand: ParsableCommand {
         }
         let walk = FlowWalker(bundle: bundle, today: today).walk(answers: read.answers, continueWhenAnswered: true)
         let assessment = Assessor(bundle: bundle, today: today).assess(walk)
+        if handout {
+            guard format != .json else { throw CLIError("--handout is text or markdown") }
+            print(try HandoutOptions.render(assessment, bundle: bundle, format: format == .markdown ? Handout.Format.markdown : .text,
+                                            locale: locale, workerLocale: workerLang), terminator: "")
+            return
+        }
         switch format {
         case .json: print(AssessmentJSON.render(assessment, bundle: bundle, locale: locale))
         case .text: print(AssessmentReport(bundle: bundle, locale: locale, style: .text).render(assessment), terminator: "")

@@ -57,7 +57,9 @@ struct CasesCommand: ParsableCommand {
         @Flag(help: "Include the caseworker's notes.") var withNotes = false
         @Option(help: "Write to this new file instead of standard output (it is not encrypted).") var output: String?
         @Flag(help: "With --output: replace the file if it exists (never a link or anything but a regular file).") var force = false
-        @Option(help: "Language of the summary (default: the case's).") var lang: String?
+        @Option(help: "Language of the summary (default: the case's); with --handout, the person's language.") var lang: String?
+        @Flag(help: "The person's one-page handout instead of the summary: no names, no case code.") var handout = false
+        @Option(help: "With --handout: the same page in this language below the person's (the worker's).") var workerLang: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var content: ContentOptions
         @OptionGroup var day: DayOptions
@@ -66,8 +68,12 @@ struct CasesCommand: ParsableCommand {
             guard let f = CaseExport.Format(rawValue: format) else { throw CLIError("--format must be markdown or text") }
             if force && output == nil { throw CLIError("--force goes with --output") }
             let (record, bundle) = try loadCase(code, store, content)
-            let text = CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, includeNotes: withNotes,
-                                         locale: lang, today: try day.day())
+            let text = handout
+                ? try HandoutOptions.render(record.session(in: bundle, today: try day.day()).assess(), bundle: bundle,
+                                            format: f == .markdown ? .markdown : .text,
+                                            locale: lang ?? record.summary.locale, workerLocale: workerLang)
+                : CaseExport.render(record, bundle: bundle, format: f, includeAnswers: withAnswers, includeNotes: withNotes,
+                                    locale: lang, today: try day.day())
             guard let output else {
                 print(text, terminator: "")
                 return

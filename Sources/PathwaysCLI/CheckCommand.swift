@@ -33,6 +33,8 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             printDiagnostics(checked, errorsOnly: false) { print($0) }
+            // Coverage counts a bundle that was read whole; with errors it would count what was left out.
+            if !checked.hasErrors { for line in ProgramStrings.coverage(checked.bundle) { print(line) } }
             print(Self.summary(loaded))
         case .json:
             print(DiagnosticsJSON.render(loaded))

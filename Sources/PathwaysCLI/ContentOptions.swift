@@ -29,7 +29,7 @@ struct ContentOptions: ParsableArguments {
         let source = try folder(positional: positional)
         do {
             let files = try ContentFiles.read(directory: source.url, displayRoot: source.display)
-            return LoadedContent(source: source, files: files, checked: Checker.check(files, today: today))
+            return LoadedContent(source: source, files: files, checked: ProgramStrings.complete(Checker.check(files, today: today)))
         } catch let error as ContentFolderError {
             throw CLIError("\(error.description)")
         }

@@ -27,8 +27,11 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Line-by-line accessible mode (automatic when output is not a terminal or TERM=dumb).")
     var plain = false
 
-    @Option(help: "Language to start in (en or fr).")
+    @Option(help: "The worker's language to start in: one of the bundle's locales (en, fr, es, tl).")
     var lang: String?
+
+    @Option(help: "The person's language, shown beside the worker's from the start (such as es or tl).")
+    var clientLang: String?
 
     @Flag(help: "No colour (also when NO_COLOR is set).")
     var noColor = false
@@ -74,7 +77,13 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         // The interface assesses on the day it is used: the clock is read here, at the edge (or --today).
         let today = try day.day()
-        let (bundle, _) = try options.usableBundle(lang: lang)
+        let (bundle, worker) = try options.usableBundle(lang: lang)
+        if let clientLang {
+            guard bundle.info.locales.contains(clientLang) else {
+                throw CLIError("--client-lang must be one of: " + bundle.info.locales.joined(separator: ", "))
+            }
+            guard clientLang != worker else { throw CLIError("--client-lang is the worker's language already (\(worker)); choose another") }
+        }
         let linewise = shouldUseLineMode(plain: plain)
         let keeper = try openRecords(interactive: isatty(STDIN_FILENO) != 0, fullScreen: !linewise, contentHash: bundle.hash)
         var reopened: ReopenedCase?
@@ -83,7 +92,7 @@ struct OpenCommand: ParsableCommand {
             do { reopened = try keeper.reopen(resume, bundle: bundle) } catch let e as StoreError { throw storeFailure(e) }
         }
         if linewise {
-            var driver = PlainDriver(bundle: bundle, locale: lang, today: today, keeper: keeper, reopened: reopened,
+            var driver = PlainDriver(bundle: bundle, locale: lang, clientLocale: clientLang, today: today, keeper: keeper, reopened: reopened,
                                      write: StandardOutput.writeLine)
             let status = driver.run()
             try endOfSession(keeper)
@@ -94,6 +103,7 @@ struct OpenCommand: ParsableCommand {
         var state = UIState(bundle: bundle, locale: lang)
         state.today = today
         if let reopened, let code = keeper?.caseCode { state.reopened(reopened, code: code) }
+        if let clientLang { state.use(clientLocale: clientLang) }
         let status = CursesBackend.run(state, color: color, keeper: keeper, lockAfter: lockAfter * 60,
                                        openPreview: FolderPreview.startScreenOffer())
         // A quick exit ends the process at once, status 0, printing nothing.

@@ -61,7 +61,7 @@ final class FolderPreview: PreviewSource {
         let hash = files.hash
         guard hash != lastHash else { return nil }
         lastHash = hash
-        let checked = Checker.check(files, today: Clock.today())
+        let checked = ProgramStrings.complete(Checker.check(files, today: Clock.today()))
         // Files that do not parse come first already, and what only follows from them is held back.
         let diagnostics = checked.diagnostics
         var excerpts: [Int: [String]] = [:]
@@ -75,6 +75,15 @@ final class FolderPreview: PreviewSource {
             excerpts[i] = (from...to).map { String(format: "%4d ", $0) + lines[$0 - 1] }
         }
         return PreviewReload(bundle: checked.bundle, diagnostics: diagnostics, excerpts: excerpts, notes: checked.withheld.map(\.note))
+    }
+
+    /// A training case skeleton of the walk, as `training/draft-YYYYMMDD-HHMMSS.yaml` in the previewed folder.
+    func recordTrainingCase(_ draft: TrainingDraft, bundle: ContentBundle) -> String {
+        let dir = folder.appendingPathComponent("training")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let id = "draft-" + TrainingFolders.stamp()
+        return TrainingFolders.write(Data(TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle).utf8), to: dir.path, name: id + ".yaml",
+                                     done: "saved training/\(id).yaml: fill in the persona, prompts and notes")
     }
 
     func recordScenario(_ session: Session) -> String {

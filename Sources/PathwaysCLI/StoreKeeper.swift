@@ -70,10 +70,8 @@ final class StoreKeeper: CaseKeeper {
         recorder = CaseRecorder(store: store, code: code, saved: record.answers, clock: clock)
         var notice: [String] = []
         if let change = ContentChange.between(record, and: session) {
-            let fr = record.summary.locale == "fr"
             let report = ReportText(bundle: bundle, locale: record.summary.locale)
-            notice.append((fr ? "Le contenu a changé depuis ce dossier : " : "The content changed since this case was saved: ")
-                          + "\(change.oldVersion) → \(change.newVersion)")
+            notice.append(Words(bundle, locale: record.summary.locale)(.caseContentChanged, "\(change.oldVersion) → \(change.newVersion)"))
             for c in change.changed {
                 notice.append("  " + report.title(ofPathway: c.id) + ": " + (c.before?.words ?? "—") + " → " + c.now.words)
             }
@@ -130,8 +128,23 @@ final class StoreKeeper: CaseKeeper {
         let paths = try store.writeSummary(Summary(markdown: render(.markdown), text: render(.text), withAnswers: includeAnswers,
                                                    withNotes: false), for: recorder.code, now: clock())
         let base = String((paths.first ?? "").dropLast(".md".count))
-        return locale == "fr"
-            ? "Résumé écrit : \(base).md et .txt — non chiffré, supprimé avec le dossier."
-            : "Summary written: \(base).md and .txt — not encrypted, deleted with the case."
+        return Words(session.bundle, locale: locale)(.summaryWritten, base)
+    }
+
+    /// Writes the person's handout as CODE-DAY-handout-LANG[-LANG].md and .txt beside the summaries, recorded
+    /// with the case and deleted with it like them. The code is in the files' names, never on the page.
+    func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
+        guard let recorder else { throw StoreError.noSuchCase("(no case)") }
+        try record(session, locale: wordsLocale)
+        let assessment = session.assess()
+        let page = Handout(bundle: session.bundle, locale: locale, workerLocale: workerLocale ?? wordsLocale,
+                           withWorkerCopy: workerLocale != nil, measure: { TextWidth.of($0) })
+        let kind = "handout-\(locale)" + (workerLocale.map { "-\($0)" } ?? "")
+        let paths = try openStore().writeSummary(Summary(markdown: page.render(assessment, format: .markdown),
+                                                         text: page.render(assessment, format: .text),
+                                                         withAnswers: false, withNotes: false, kind: kind),
+                                                 for: recorder.code, now: clock())
+        let base = String((paths.first ?? "").dropLast(".md".count))
+        return Words(session.bundle, locale: wordsLocale)(.handoutWritten, base)
     }
 }

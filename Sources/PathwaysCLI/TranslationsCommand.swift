@@ -13,7 +13,8 @@ struct TranslationsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a CSV: id, hash of the source text, source text, current translation.",
             discussion: "With --excel the file is UTF-16 text with tabs, which Excel opens in columns whatever its language settings; save it back as 'CSV UTF-8' or 'Unicode text' to import it.")
-        @Option(help: "The language to translate into, such as fr.") var lang: String
+        @Option(help: "The language to translate into, such as fr or es.") var lang: String
+        @Flag(help: "Every text, also those only the worker reads (the default for a language for the person is the texts the person reads).") var all = false
         @Option(help: "Write to this file instead of standard output.") var output: String?
         @Flag(help: "Write a file Excel opens correctly (UTF-16 with tabs) instead of UTF-8 with commas.") var excel = false
         @Argument(help: "The bundle folder (default: ./Content when there is one, else the built-in bundle).") var directory: String?
@@ -25,7 +26,9 @@ struct TranslationsCommand: ParsableCommand {
             guard bundle.info.locales.contains(lang), lang != bundle.info.defaultLocale else {
                 throw CLIError("--lang must be a translated locale of the bundle: " + bundle.info.locales.filter { $0 != bundle.info.defaultLocale }.joined(separator: ", "))
             }
-            let records = TranslationExchange.records(bundle, locale: lang)
+            // A language for the person needs the texts the person reads; `--all` gives every text.
+            let scope: LocaleExchange.Scope = all || bundle.info.declaration(of: lang).scope == .all ? .all : .client
+            let records = LocaleExchange.records(bundle, locale: lang, scope: scope)
             let bytes = CSV.file(records, dialect: excel ? .excel : CSV.Dialect())
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else { throw CLIError("cannot write \(output)") }
@@ -62,7 +65,7 @@ struct TranslationsCommand: ParsableCommand {
             case .failure(let failure): throw CLIError("the CSV: \(failure)")
             }
             let report: TranslationExchange.Report
-            switch TranslationExchange.importCSV(bytes, locale: lang, files: loaded.files, bundle: bundle) {
+            switch LocaleExchange.importCSV(bytes, locale: lang, files: loaded.files, bundle: bundle) {
             case .success(let r): report = r
             case .failure(let refusal):
                 printError("pathways: nothing was imported and no file was changed:")
@@ -97,6 +100,8 @@ enum ContentWriter {
             let final = folder.appendingPathComponent(path)
             let temp = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).import-\(getpid())")
             do {
+                // A new language's strings/ or locales/ folder may not exist yet.
+                try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(bytes).write(to: temp, options: [.withoutOverwriting])
                 staged.append((temp, final))
             } catch {

@@ -15,31 +15,30 @@ public enum CaseExport {
         let session = record.session(in: bundle, today: today)
         let report = AssessmentReport(bundle: bundle, locale: locale, style: format == .markdown ? .markdown : .text, details: true)
         var out = report.render(session.assess())
-        let fr = locale == "fr"
         let md = format == .markdown
-        var header = [md ? "**\(fr ? "Dossier" : "Case") \(record.code)**" : "\(fr ? "Dossier" : "Case") \(record.code)"]
+        let words = ReportText(bundle: bundle, locale: locale)
+        let caseLabel = words.word(.summaryCase)
+        var header = [md ? "**\(caseLabel) \(record.code)**" : "\(caseLabel) \(record.code)"]
         let date = ISO8601DateFormatter.string(from: record.summary.updatedAt, timeZone: TimeZone(secondsFromGMT: 0) ?? .current,
                                                formatOptions: [.withFullDate])
-        header.append((fr ? "Mis à jour le " : "Updated on ") + date)
+        header.append(words.word(.summaryUpdatedOn) + " " + date)
         if let change = ContentChange.between(record, and: session) {
-            header.append((fr ? "Le contenu a changé depuis l'enregistrement : " : "The content changed since this case was saved: ")
-                          + "\(change.oldVersion) → \(change.newVersion)")
+            header.append(words.word(.summaryContentChanged) + " " + "\(change.oldVersion) → \(change.newVersion)")
         }
         out = header.joined(separator: md ? "  \n" : "\n") + "\n\n" + out
         if includeAnswers {
-            let text = ReportText(bundle: bundle, locale: locale)
-            var lines = [""] + section(fr ? "Réponses" : "Answers", md: md)
+            var lines = [""] + section(words.word(.summaryAnswers), md: md)
             for stop in session.walk.stops {
                 guard case .question(let id) = stop, let a = session.answers[id] else { continue }
-                let answer = EngineText.describe(a, of: bundle.question(id), locale: locale, fallback: bundle.info.defaultLocale)
-                lines.append((md ? "- " : "* ") + text.prompt(ofQuestion: id) + " — " + (md ? escaped(answer) : answer))
+                let answer = words.answer(a, of: id)
+                lines.append((md ? "- " : "* ") + words.prompt(ofQuestion: id) + " — " + (md ? escaped(answer) : answer))
             }
             out += lines.joined(separator: "\n") + "\n"
         }
         if includeNotes && !record.notes.isEmpty {
             let notes = record.notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let body = md ? notes.map(escaped).joined(separator: "  \n") : notes.joined(separator: "\n")
-            out += ([""] + section(fr ? "Notes du dossier" : "Notes", md: md) + [body]).joined(separator: "\n") + "\n"
+            out += ([""] + section(words.word(.summaryNotes), md: md) + [body]).joined(separator: "\n") + "\n"
         }
         return out
     }

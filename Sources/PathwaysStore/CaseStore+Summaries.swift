@@ -10,12 +10,16 @@ public struct Summary: Sendable {
     public var text: String
     public var withAnswers: Bool
     public var withNotes: Bool
+    /// What else tells this file apart in its name, such as `handout-es` for the person's handout (letters,
+    /// digits and dashes).
+    public var kind: String?
 
-    public init(markdown: String, text: String, withAnswers: Bool, withNotes: Bool) {
+    public init(markdown: String, text: String, withAnswers: Bool, withNotes: Bool, kind: String? = nil) {
         self.markdown = markdown
         self.text = text
         self.withAnswers = withAnswers
         self.withNotes = withNotes
+        self.kind = kind
     }
 }
 
@@ -34,6 +38,7 @@ extension CaseStore {
     public func writeSummary(_ summary: Summary, for code: CaseCode, now: Date) throws -> [String] {
         let day = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(secondsFromGMT: 0) ?? .current, formatOptions: [.withFullDate])
         let base = ExportName.base(for: code, day: day, withAnswers: summary.withAnswers, withNotes: summary.withNotes)
+            + (summary.kind.map { "-" + $0 } ?? "")
         let files = [(base + ".md", summary.markdown), (base + ".txt", summary.text)]
         try modify(code, now: now) { doc in
             for (name, _) in files where !doc.exports.contains(name) { doc.exports.append(name) }

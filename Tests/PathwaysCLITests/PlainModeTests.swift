@@ -41,7 +41,7 @@ final class PlainModeTests: XCTestCase {
             XCTAssertEqual(out.status, 0, scenario.id + out.stderr)
             let text = out.stdout
             let report = ReportText(bundle: bundle, locale: "en")
-            let sections = ["Recommended:", "Possible: needs more information:", "Not applicable:"]
+            let sections = ["Recommended — do first:", "Recommended — next:", "Recommended — also:", "Possible: needs more information:", "Not applicable:"]
             func section(_ heading: String) -> String {
                 guard let start = text.range(of: "\n" + heading + "\n", options: .backwards) else { return "" }
                 let rest = text[start.upperBound...]
@@ -50,7 +50,7 @@ final class PlainModeTests: XCTestCase {
             }
             for ref in scenario.expect.recommended {
                 let title = report.title(ofPathway: ref.id)
-                let inRecommended = section("Recommended:").contains(title) || section("URGENT:").contains(title)
+                let inRecommended = ["Recommended — do first:", "Recommended — next:", "Recommended — also:"].contains { section($0).contains(title) }
                 XCTAssertTrue(inRecommended, "\(scenario.id): '\(title)' should be recommended\n\(text.suffix(3000))")
             }
             for ref in scenario.expect.notApplicable {

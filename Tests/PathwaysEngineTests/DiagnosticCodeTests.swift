@@ -50,9 +50,19 @@ final class DiagnosticCodeTests: XCTestCase {
             .cautionShownEverywhere: testPW034CautionShownEverywhere,
             .scenarioWithoutDay: testPW035ScenarioExpectsDeadlinesWithoutADay,
             .exclusiveOutsideTickAll: testPW040ExclusiveOptionOnASingleChoiceQuestion,
+            .unknownStringKey: testPW060UnknownStringKey,
+            .missingProgramString: testPW061ProgramWordWithNoDefaultText,
+            .missingStringTranslation: testPW062InterfaceWordsMissingInALanguage,
+            .localeFileProblem: testPW063LocaleFileProblem,
+            .placeholderMismatch: testPW064PlaceholderMismatch,
             .undeclaredContact: testPW045PhoneNumberNotInTheReferralDirectory,
             .inputLimit: testPW046FileTooLarge,
             .noUnsureOption: testPW036UnsureTestOnAQuestionWithNoNotSureOption,
+            .trainingAnswerGivenAway: testPW065ANoteBeforeTheRevealGivesTheAnswerAway,
+            .trainingStepNeverShown: testPW066AStepTheCasesAnswersNeverReach,
+            .trainingCaseIncomplete: testPW067AStepWithNotesButNoDiscussionAndACaseWithoutKeyDecisions,
+            .keyDecisionNotMet: testPW068AKeyDecisionTheCaseItselfDoesNotMeet,
+            .whatNextMalformed: testPW069AWhatNextQuestionThatCannotBeScored,
         ]
     }
 

@@ -10,8 +10,10 @@ final class CaseStoreTests: XCTestCase {
     var path: String { dir.appendingPathComponent("cases.sqlite").path }
     static let bundle: ContentBundle = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        // The program's words (Content/strings) beneath the fixture, as `pathways` puts them under any folder.
+        let words = StringCatalog.read(from: try! ContentFiles.read(directory: root.deletingLastPathComponent().appendingPathComponent("Content")))
         return Checker.check(try! ContentFiles.read(directory: root.appendingPathComponent("PathwaysEngineTests/Fixtures/starter"),
-                                                    displayRoot: "starter"), today: nil).bundle
+                                                    displayRoot: "starter"), today: nil).bundle.withStrings(under: words)
     }()
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     static let passphrase = "correct horse battery"

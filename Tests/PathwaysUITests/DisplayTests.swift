@@ -75,11 +75,11 @@ final class DisplayTests: XCTestCase {
     func testAnUrgentPathwaysDetailSaysUrgentAsTheResultsDo() {
         var s = UIState(bundle: Fixture.bundle, width: 80, height: 40)
         s.press(.enter, .char("1"), .enter)
-        XCTAssertTrue(text(s).contains("■ URGENT (1)"), text(s))
+        XCTAssertTrue(text(s).contains("■ Recommended — do first (1)"), text(s))
         s.cursor = s.items.firstIndex(of: .pathway("emergency"))!
         s.press(.enter)
-        XCTAssertTrue(text(s).contains("■ URGENT"), text(s))
-        XCTAssertFalse(text(s).contains("■ Recommended"), text(s))
+        XCTAssertTrue(text(s).contains("■ Recommended — do first"), text(s))
+        XCTAssertFalse(text(s).contains("■ Recommended — next"), text(s))
     }
 
     // MARK: 13. The glossary lists the terms on the screen

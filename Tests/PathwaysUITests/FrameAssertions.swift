@@ -31,7 +31,11 @@ enum Fixture {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("PathwaysEngineTests/Fixtures/starter")
         return Checker.check(try! ContentFiles.read(directory: dir, displayRoot: "starter"), today: nil).bundle
+            .withStrings(under: programWords)
     }()
+
+    /// The program's words (Content/strings), beneath a bundle without strings files, as `pathways` does.
+    static let programWords: StringCatalog = shipped.strings
 
     static let shipped: ContentBundle = {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -18,6 +18,11 @@ final class FakeKeeper: CaseKeeper {
     func lock() {}
     func saveNotes(_ notes: String) throws { self.notes.append(notes) }
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String { "Summary written: /tmp/x.md" }
+    var handouts: [(locale: String, worker: String?)] = []
+    func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
+        handouts.append((locale, workerLocale))
+        return "Handout written: /tmp/h.md"
+    }
     var caseCode: String? { code }
 }
 

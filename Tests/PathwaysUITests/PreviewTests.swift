@@ -11,7 +11,9 @@ final class PreviewTests: XCTestCase {
     func checked(_ change: (inout ContentFiles) -> Void = { _ in }) throws -> CheckedBundle {
         var files = try ContentFiles.read(directory: Self.root, displayRoot: "starter")
         change(&files)
-        return Checker.check(files, today: nil)
+        var checked = Checker.check(files, today: nil)
+        checked.bundle = checked.bundle.withStrings(under: Fixture.programWords)
+        return checked
     }
 
     func edit(_ path: String, _ from: String, _ to: String) -> (inout ContentFiles) -> Void {

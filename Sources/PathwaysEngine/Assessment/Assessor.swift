@@ -83,7 +83,7 @@ public struct Assessor: Sendable {
             reasons = met + limits + unknown
         } else {
             status = .recommended
-            reasons = met.isEmpty ? [Reason(kind: .met, text: EngineText.appliesToEveryone, evidence: [])] : met
+            reasons = met.isEmpty ? [Reason(kind: .met, text: bundle.strings.localized(.appliesToEveryone), evidence: [])] : met
         }
         missing.sort { (questionOrder[$0] ?? 0) < (questionOrder[$1] ?? 0) }
         var cautions: [AppliedCaution] = []
@@ -166,7 +166,7 @@ public struct Assessor: Sendable {
         guard text.texts.values.contains(where: ComputedDates.has) else { return text }
         var out = text
         for (locale, value) in text.texts {
-            out.texts[locale] = ComputedDates.render(value, unknown: EngineText.text(EngineText.dateNotKnown, locale)) {
+            out.texts[locale] = ComputedDates.render(value, unknown: bundle.strings.word(.dateNotKnown, locale, fallbacks: [bundle.info.defaultLocale])) {
                 evaluator.day($0, state)
             }
         }
@@ -193,7 +193,7 @@ public struct Assessor: Sendable {
     }
 
     func negated(_ c: ConditionText) -> LocalizedText {
-        describe(c).prefixed(by: EngineText.notTrue)
+        describe(c).prefixed(by: bundle.strings.localized(.notTheCase))
     }
 
     func unique(_ ids: [String]) -> [String] {
@@ -206,7 +206,7 @@ extension LocalizedText {
     /// `prefix` + `self`, locale by locale.
     func prefixed(by prefix: LocalizedText) -> LocalizedText {
         var out: [String: String] = [:]
-        for (locale, text) in texts { out[locale] = (prefix.texts[locale] ?? prefix.texts["en"] ?? "") + text }
+        for (locale, text) in texts { out[locale] = (prefix.texts[locale] ?? prefix.texts.sorted { $0.key < $1.key }.first?.value ?? "") + text }
         return LocalizedText(out, location: location)
     }
 }

@@ -19,10 +19,11 @@ struct ConditionDescriber {
             if case .word(let w) = l.value, let o = bundle.question(ref.name)?.option(w) { return o.label.resolve(locale, fallback: fallback) }
             return l.value.description
         }
-        let or = EngineText.text(EngineText.or, locale), and = EngineText.text(EngineText.and, locale)
+        func word(_ w: EngineWord) -> String { bundle.strings.word(w, locale, fallbacks: [fallback]) }
+        let or = word(.orWord), and = word(.andWord)
         switch c {
         case .constant(let b): return b ? "✓" : "✗"
-        case .isYes(let q): return "\(prompt(q)) — \(EngineText.text(LocalizedText(["en": "Yes", "fr": "Oui"]), locale))"
+        case .isYes(let q): return "\(prompt(q)) — \(word(.yesWord))"
         case .compare(let q, let op, let l):
             return op == .equal ? "\(prompt(q)) — \(label(q, l))" : "\(prompt(q)) \(op.rawValue) \(label(q, l))"
         case .member(let q, let negated, let ls):
@@ -34,22 +35,22 @@ struct ConditionDescriber {
                 var base: String
                 switch t.base {
                 case .question(let q): base = prompt(q)
-                case .today: base = EngineText.text(EngineText.today, locale)
+                case .today: base = word(.todayWord)
                 case .day(let d, _): base = d.description
                 }
                 return t.shifts.isEmpty ? base : "(\(base)) " + DateTerm(base: .today(offset: 0), shifts: t.shifts).description.dropFirst("today ".count)
             }
             return "\(side(a)) \(op.rawValue) \(side(b))"
         case .status(let q, let s):
-            let t: LocalizedText
+            let t: EngineWord
             switch s {
-            case .declined: t = EngineText.declined
-            case .answered: t = EngineText.answered
-            case .unanswered: t = EngineText.notAnswered
-            case .unsure: t = EngineText.notSure
+            case .declined: t = .answerDeclined
+            case .answered: t = .answerGiven
+            case .unanswered: t = .answerMissing
+            case .unsure: t = .answerUnsure
             }
-            return "\(prompt(q)) — \(EngineText.text(t, locale))"
-        case .not(let inner): return EngineText.text(EngineText.notTrue, locale) + words(inner, locale)
+            return "\(prompt(q)) — \(word(t))"
+        case .not(let inner): return word(.notTheCase) + words(inner, locale)
         case .and(let cs): return cs.map { words($0, locale) }.joined(separator: "; ")
         case .or(let cs): return cs.map { words($0, locale) }.joined(separator: or)
         }

@@ -1,31 +1,18 @@
-/// The few words the engine itself writes into reasons, in English and French.
+/// The few words the engine itself writes into reasons and answers, from the bundle's strings files.
 public enum EngineText {
-    static let appliesToEveryone = LocalizedText(["en": "This applies to everyone, whatever their answers.",
-                                                  "fr": "Ceci s’applique à toutes les personnes, quelles que soient leurs réponses."])
-    static let notTrue = LocalizedText(["en": "Not the case: ", "fr": "Ce n’est pas le cas : "])
-    /// Stands in for a computed date whose question has no date answer yet.
-    static let today = LocalizedText(["en": "today", "fr": "aujourd’hui"])
-    static let dateNotKnown = LocalizedText(["en": "(date not known)", "fr": "(date inconnue)"])
-    static let or = LocalizedText(["en": " or ", "fr": " ou "])
-    static let and = LocalizedText(["en": " and ", "fr": " et "])
-    static let declined = LocalizedText(["en": "prefers not to say", "fr": "préfère ne pas répondre"])
-    static let notAnswered = LocalizedText(["en": "not answered", "fr": "sans réponse"])
-    static let answered = LocalizedText(["en": "answered", "fr": "répondu"])
-    static let notSure = LocalizedText(["en": "not sure", "fr": "ne sait pas"])
-
-    /// Engine words in `locale`, falling back to English.
-    public static func text(_ t: LocalizedText, _ locale: String) -> String { t.resolve(locale, fallback: "en") }
-
     /// How an answer reads to a person: option labels, numbers, dates, text, or "prefers not to say".
-    public static func describe(_ answer: Answer, of question: Question?, locale: String, fallback: String) -> String {
+    /// `fallbacks`: the locales to use, in order, for a text missing in `locale` (marked when used).
+    public static func describe(_ answer: Answer, of question: Question?, strings: StringCatalog, locale: String,
+                                fallbacks: [String]) -> String {
         switch answer {
-        case .declined: return text(declined, locale)
+        case .declined: return strings.word(.answerDeclined, locale, fallbacks: fallbacks)
         case .value(let v):
+            func label(_ id: String) -> String { question?.option(id)?.label.pick(locale, fallbacks: fallbacks).marked ?? id }
             switch v {
-            case .option(let o): return question?.option(o)?.label.resolve(locale, fallback: fallback) ?? o
+            case .option(let o): return label(o)
             case .options(let os):
-                if os.isEmpty { return locale == "fr" ? "aucune" : "none" }
-                return os.map { question?.option($0)?.label.resolve(locale, fallback: fallback) ?? $0 }.joined(separator: "; ")
+                if os.isEmpty { return strings.word(.noneTicked, locale, fallbacks: fallbacks) }
+                return os.map(label).joined(separator: "; ")
             case .number(let n): return Question.show(n)
             case .date(let d): return d.description
             case .text(let t): return t

@@ -70,8 +70,9 @@ public enum Checker {
                 let types = ConditionTypeChecker(bundle: bundle)
                 return ContentWalk.conditions(bundle).flatMap { types.check($0) }
             },
-            { ReferenceChecks.all(bundle) + DateChecks.all(bundle) },
-            { IdentityChecks.duplicates(bundle, age: age) + OptionChecks.exclusive(bundle) + ContactChecks.undeclared(bundle) },
+            { ReferenceChecks.all(bundle) + DateChecks.all(bundle) + TrainingChecks.all(bundle) },
+            { IdentityChecks.duplicates(bundle, age: age) + OptionChecks.exclusive(bundle) + ContactChecks.undeclared(bundle)
+                + LocaleChecks.all(bundle) },
         ]
         return ParallelMap.map(groups, splittingFrom: 2) { $0() }.flatMap { $0 }
     }

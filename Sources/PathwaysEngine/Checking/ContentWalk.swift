@@ -37,10 +37,7 @@ enum ContentWalk {
             out.append(s.title)
             if let p = s.persona { out.append(p) }
             out += s.notes.keys.sorted().map { s.notes[$0]! }
-            if let t = s.training {
-                out += t.learningGoals + t.learningPoints
-                for step in t.steps { out += [step.note, step.discussion].compactMap { $0 } }
-            }
+            if let t = s.training { out += t.texts }
         }
         return out
     }

@@ -1,11 +1,12 @@
 /// Checks on text: translations for every declared locale, glossary marks, and review dates.
 enum TextChecks {
-    static let localeNames = ["en": "English", "fr": "French"]
+    static let localeNames = ["en": "English", "fr": "French", "es": "Spanish", "tl": "Tagalog"]
 
     static func translations(_ b: ContentBundle) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for text in ContentWalk.texts(b) {
-            for locale in text.missingLocales(b.info.locales) {
+            // A locale for the person (scope: client) is checked for the texts the person reads (LocaleChecks).
+            for locale in text.missingLocales(b.info.fullLocales) {
                 let name = localeNames[locale].map { "\($0) (\(locale))" } ?? "'\(locale)'"
                 let sample = text.resolve(b.info.defaultLocale, fallback: b.info.defaultLocale)
                 // Already a mapping of locales: the editor only needs the missing line.

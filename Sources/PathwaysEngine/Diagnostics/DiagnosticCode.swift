@@ -40,12 +40,24 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case inputLimit = "PW046"
     /// `q is unsure` on a question that has no "Not sure" option, so the test could never be true.
     case noUnsureOption = "PW036"
+    case unknownStringKey = "PW060"
+    case missingProgramString = "PW061"
+    case missingStringTranslation = "PW062"
+    case localeFileProblem = "PW063"
+    case placeholderMismatch = "PW064"
+    case trainingAnswerGivenAway = "PW065"
+    case trainingStepNeverShown = "PW066"
+    case trainingCaseIncomplete = "PW067"
+    case keyDecisionNotMet = "PW068"
+    case whatNextMalformed = "PW069"
 
     /// Whether this code blocks a bundle from being used.
     public var severity: Severity {
         switch self {
         case .missingTranslation, .reviewOverdue, .strayFile, .branchNeverTaken, .noSection, .staleTranslation,
-             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay:
+             .sourceWithoutPublicationDate, .fixedDateComparison, .cautionShownEverywhere, .scenarioWithoutDay,
+             .unknownStringKey, .missingStringTranslation, .localeFileProblem,
+             .trainingAnswerGivenAway, .trainingStepNeverShown, .trainingCaseIncomplete:
             return .warning
         default: return .error
         }
@@ -93,6 +105,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .undeclaredContact: return "undeclared-contact"
         case .inputLimit: return "input-limit"
         case .noUnsureOption: return "no-unsure-option"
+        case .trainingAnswerGivenAway: return "training-answer-given-away"
+        case .trainingStepNeverShown: return "training-step-never-shown"
+        case .trainingCaseIncomplete: return "training-case-incomplete"
+        case .keyDecisionNotMet: return "key-decision-not-met"
+        case .whatNextMalformed: return "what-next-malformed"
+        case .unknownStringKey: return "unknown-string-key"
+        case .missingProgramString: return "missing-program-string"
+        case .missingStringTranslation: return "missing-string-translation"
+        case .localeFileProblem: return "locale-file-problem"
+        case .placeholderMismatch: return "placeholder-mismatch"
         }
     }
 }

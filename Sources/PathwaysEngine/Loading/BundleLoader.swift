@@ -106,7 +106,8 @@ public enum BundleLoader {
         let bundleInfo = info ?? BundleInfo(id: "unnamed", title: LocalizedText([:]), version: "0", locales: ["en"],
                                             defaultLocale: "en", location: .start(of: files.displayPath("bundle.yaml")))
 
-        let others = all.filter { role(of: $0.key) != .bundle }
+        // Files of one language each (strings/, locales/) are read after the content they translate.
+        let others = all.filter { role(of: $0.key) != .bundle && LocaleFiles.kind(of: $0.key) == nil }
         // The bundle's hash is worked out alongside the reading.
         let (reads, hash) = ParallelMap.both({
             ParallelMap.map(others) { file in
@@ -147,6 +148,9 @@ public enum BundleLoader {
                                    pathways: pathways, referrals: referrals, sources: sources, glossary: terms,
                                    scenarios: scenarios, hash: hash)
         bundle.translationSources = translationSources
+        let localeFiles = LocaleFiles.read(files)
+        diagnostics += localeFiles.diagnostics
+        LocaleFiles.apply(localeFiles, to: &bundle)
         return LoadResult(bundle: bundle, diagnostics: diagnostics, unread: unread)
     }
 

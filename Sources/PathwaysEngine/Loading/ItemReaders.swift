@@ -7,11 +7,15 @@ enum ItemReaders {
         let version = r.string("version", required: true)
         let localeNodes = r.list("locales", required: true)
         var locales: [String] = []
+        var declarations: [LocaleDeclaration] = []
         for item in localeNodes {
-            guard let (code, location) = Read.string(item, sink, what: "a locale") else { continue }
-            if Read.isLocaleCode(code) { locales.append(code) } else {
-                sink.report(.invalidValue, at: location, "'\(code)' is not a locale code such as 'en' or 'fr'")
+            guard let declared = localeDeclaration(item, sink) else { continue }
+            if locales.contains(declared.id) {
+                sink.report(.duplicateID, at: declared.location ?? sink.location(of: item), "the locale '\(declared.id)' is declared twice")
+                continue
             }
+            locales.append(declared.id)
+            declarations.append(declared)
         }
         let defaultLocale = r.string("default_locale", required: true)
         if let (code, location) = defaultLocale, !locales.isEmpty, !locales.contains(code) {
@@ -27,11 +31,41 @@ enum ItemReaders {
             }
         }
         let disclaimer = r.localized("disclaimer")
+        let hotline = r.reference("hotline")
         r.finish()
-        return BundleInfo(id: id?.0 ?? "unnamed", title: title ?? LocalizedText([:]), version: version?.0 ?? "0",
-                          locales: locales.isEmpty ? [defaultLocale?.0 ?? "en"] : locales,
-                          defaultLocale: defaultLocale?.0 ?? locales.first ?? "en", reviewedOn: reviewedOn,
-                          reviewIntervalDays: interval, disclaimer: disclaimer, location: r.location)
+        var info = BundleInfo(id: id?.0 ?? "unnamed", title: title ?? LocalizedText([:]), version: version?.0 ?? "0",
+                              locales: locales.isEmpty ? [defaultLocale?.0 ?? "en"] : locales,
+                              defaultLocale: defaultLocale?.0 ?? locales.first ?? "en", reviewedOn: reviewedOn,
+                              reviewIntervalDays: interval, disclaimer: disclaimer, location: r.location)
+        info.localeDeclarations = declarations
+        info.hotline = hotline
+        return info
+    }
+
+    /// One entry of `locales`: a code (`en`), or `{id: es, review: unreviewed, scope: client}`.
+    static func localeDeclaration(_ node: Node, _ sink: DiagnosticSink) -> LocaleDeclaration? {
+        func code(_ text: String, _ location: SourceLocation) -> String? {
+            if Read.isLocaleCode(text) { return text }
+            sink.report(.invalidValue, at: location, "'\(text)' is not a locale code such as 'en' or 'fr'")
+            return nil
+        }
+        guard case .mapping = node else {
+            guard let (text, location) = Read.string(node, sink, what: "a locale") else { return nil }
+            return code(text, location).map { LocaleDeclaration(id: $0, location: location) }
+        }
+        guard var r = MappingReader(node, sink, what: "a locale") else { return nil }
+        let id = r.string("id", required: true)
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fallback: T) -> T where T.RawValue == String {
+            guard let (text, location) = r.string(key) else { return fallback }
+            if let value = T(rawValue: text) { return value }
+            sink.report(.invalidValue, at: location, "'\(key)' must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ") + ", found '\(text)'")
+            return fallback
+        }
+        let review: TranslationReview = choice("review", .authored)
+        let scope: LocaleScope = choice("scope", .all)
+        r.finish()
+        guard let (text, location) = id, let c = code(text, location) else { return nil }
+        return LocaleDeclaration(id: c, review: review, scope: scope, location: location)
     }
 
     /// translations.yaml: locale → string id → hash of the source each translation was made from.
@@ -385,20 +419,7 @@ enum ItemReaders {
         }
         var notesForTraining: TrainingNotes?
         if training {
-            let goals = r.list("learning_goals", required: true).compactMap { Read.localized($0, sink) }
-            var steps: [TrainingStep] = []
-            if let n = r.node("steps"), var sr = MappingReader(n, sink, what: "the steps") {
-                for entry in sr.entries {
-                    _ = sr.node(entry.key)
-                    guard var er = MappingReader(entry.value, sink, what: "the step '\(entry.key)'") else { continue }
-                    let note = er.localized("note")
-                    let discussion = er.localized("discussion")
-                    er.finish()
-                    steps.append(TrainingStep(question: Reference(entry.key, at: sink.location(of: entry.keyNode)), note: note, discussion: discussion))
-                }
-            }
-            let points = r.list("learning_points", required: true).compactMap { Read.localized($0, sink) }
-            notesForTraining = TrainingNotes(learningGoals: goals, steps: steps, learningPoints: points)
+            notesForTraining = TrainingReaders.notes(&r, sink)
             if persona == nil, let id { sink.report(.missingKey, at: id.1, "a training scenario needs 'persona' (the persona card)") }
         }
         r.finish()

@@ -26,6 +26,10 @@ public struct ContentBundle: Sendable {
     public var hash: String
     /// Locale → string id → hash of the source text each translation was made from (translations.yaml).
     public var translationSources: [String: [String: String]] = [:]
+    /// The program's words in each locale (strings/*.yaml).
+    public var strings = StringCatalog()
+    /// Content texts kept in a file per locale (locales/*.yaml), by string id; already merged into the texts.
+    public var localeTexts = StringCatalog()
 
     /// Question id → its place in `questions` (the order editors wrote them in).
     public let questionIndex: [String: Int]
@@ -68,6 +72,14 @@ public struct ContentBundle: Sendable {
     }
 
     public var stamp: BundleStamp { BundleStamp(id: info.id, version: info.version, hash: hash) }
+
+    /// The bundle with the program's words of `base` beneath its own (for a bundle without strings files).
+    public func withStrings(under base: StringCatalog) -> ContentBundle {
+        var b = self
+        b.strings = strings.layered(over: base)
+        LocaleFiles.applyBuiltInOptions(b.strings, to: &b)
+        return b
+    }
 
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
     public func outcome(_ id: String) -> Outcome? { outcomeIndex[id].map { outcomes[$0] } }

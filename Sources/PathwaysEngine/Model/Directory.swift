@@ -73,10 +73,14 @@ public struct BundleInfo: Hashable, Sendable {
     public var title: LocalizedText
     public var version: String
     public var locales: [String]
+    /// How each locale is declared: its review status and which texts it is meant to have.
+    public var localeDeclarations: [LocaleDeclaration] = []
     public var defaultLocale: String
     public var reviewedOn: Day?
     public var reviewIntervalDays: Int?
     public var disclaimer: LocalizedText?
+    /// The referral put first under "who to call" on the person's handout (the 24/7 line in many languages).
+    public var hotline: Reference?
     public var location: SourceLocation
 
     public init(id: String, title: LocalizedText, version: String, locales: [String], defaultLocale: String,

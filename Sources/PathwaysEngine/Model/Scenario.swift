@@ -66,36 +66,6 @@ public struct ScenarioExpectation: Hashable, Sendable {
     public var readsTheDay: Bool { !deadlines.isEmpty || onlyDeadlines }
 }
 
-/// A trainer's words for one step of a walkthrough.
-public struct TrainingStep: Hashable, Sendable {
-    public var question: Reference
-    /// The facilitator's note.
-    public var note: LocalizedText?
-    /// A question for the room, asked before the answer is revealed.
-    public var discussion: LocalizedText?
-
-    public init(question: Reference, note: LocalizedText?, discussion: LocalizedText?) {
-        self.question = question
-        self.note = note
-        self.discussion = discussion
-    }
-}
-
-/// What makes a scenario a workshop walkthrough: goals, per-step notes, and the points to take away.
-public struct TrainingNotes: Hashable, Sendable {
-    public var learningGoals: [LocalizedText]
-    public var steps: [TrainingStep]
-    public var learningPoints: [LocalizedText]
-
-    public init(learningGoals: [LocalizedText], steps: [TrainingStep], learningPoints: [LocalizedText]) {
-        self.learningGoals = learningGoals
-        self.steps = steps
-        self.learningPoints = learningPoints
-    }
-
-    public func step(_ question: String) -> TrainingStep? { steps.first { $0.question.id == question } }
-}
-
 /// A fictional case with its answers and the pathways it should lead to; run by `pathways test`.
 public struct Scenario: Hashable, Sendable {
     public var id: String

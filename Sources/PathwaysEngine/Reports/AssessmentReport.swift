@@ -26,7 +26,7 @@ public struct AssessmentReport: Sendable {
             }
         }
         func bullet(_ s: String, indent: Int = 0) { out.append(String(repeating: "  ", count: indent) + (md ? "- " : "* ") + s) }
-        func words(_ w: LocalizedText) -> String { EngineText.text(w, locale) }
+        func words(_ w: EngineWord) -> String { t.word(w) }
 
         heading(1, t.text(bundle.info.title))
         out.append("\(words(ReportWords.content)): \(a.bundle.id) \(a.bundle.version)"
@@ -80,17 +80,17 @@ public struct AssessmentReport: Sendable {
         let i = md ? 0 : 1
         // In Markdown each labelled list is a block of its own (blank lines around it, items not indented), so a
         // CommonMark reader does not fold it into the bullet before.
-        func list(_ title: LocalizedText, _ items: [String]) {
+        func list(_ title: EngineWord, _ items: [String]) {
             guard !items.isEmpty else { return }
             if md {
-                out += ["", "**" + EngineText.text(title, locale) + "**:", ""] + items.map { "- " + $0 }
+                out += ["", "**" + t.word(title) + "**:", ""] + items.map { "- " + $0 }
                 return
             }
-            out.append("  " + EngineText.text(title, locale) + ":")
+            out.append("  " + t.word(title) + ":")
             for s in items { out.append(String(repeating: "  ", count: i + 1) + "- " + s) }
         }
         list(ReportWords.missing, p.missing.map { q in
-            t.prompt(ofQuestion: q) + (p.declined.contains(q) ? " " + EngineText.text(ReportWords.choseNotToAnswer, locale) : "")
+            t.prompt(ofQuestion: q) + (p.declined.contains(q) ? " " + t.word(ReportWords.choseNotToAnswer) : "")
         })
         list(ReportWords.cautions, p.cautions.map(t.caution))
         // A pathway that does not apply shows only the cautions meant for that case, and no details.

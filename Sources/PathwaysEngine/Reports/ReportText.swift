@@ -1,16 +1,30 @@
-/// Turns assessment parts into plain sentences in one locale, shared by every report format.
+/// Turns assessment parts into plain sentences in one locale, shared by every report format. A text missing
+/// in that locale is shown in the first of `fallbacks` that has it, marked with its language ("[EN] ").
 public struct ReportText: Sendable {
     public let bundle: ContentBundle
     public let locale: String
+    /// Where a missing text is taken from, in order (the bundle's default locale unless given).
+    public let fallbacks: [String]
 
-    public init(bundle: ContentBundle, locale: String) {
+    public init(bundle: ContentBundle, locale: String, fallbacks: [String]? = nil) {
         self.bundle = bundle
         self.locale = locale
+        self.fallbacks = fallbacks ?? [bundle.info.defaultLocale]
     }
 
-    /// Localized text with glossary marks replaced by words.
+    /// Localized text with glossary marks replaced by words; marked when it is in another language.
     public func text(_ t: LocalizedText) -> String {
-        GlossaryMarkup.render(t.resolve(locale, fallback: bundle.info.defaultLocale), bundle: bundle, locale: locale)
+        let picked = t.pick(locale, fallbacks: fallbacks)
+        let words = GlossaryMarkup.render(picked.text, bundle: bundle, locale: picked.locale)
+        return picked.isFallback ? Resolved.mark(picked.locale) + words : words
+    }
+
+    /// One of the engine's own words.
+    public func word(_ w: EngineWord) -> String { bundle.strings.word(w, locale, fallbacks: fallbacks) }
+
+    /// How an answer reads: option labels, numbers, dates, text, or "prefers not to say".
+    public func answer(_ a: Answer, of question: String) -> String {
+        EngineText.describe(a, of: bundle.question(question), strings: bundle.strings, locale: locale, fallbacks: fallbacks)
     }
 
     public func title(ofPathway id: String) -> String { bundle.pathway(id).map { text($0.title) } ?? id }
@@ -20,24 +34,24 @@ public struct ReportText: Sendable {
     /// A reason with the answers it rests on: "They hold a permit. (Answered: Work permit)".
     public func reason(_ r: Reason) -> String {
         var s = text(r.text)
-        if r.kind == .unknown { s = EngineText.text(ReportWords.toFindOut, locale) + s }
-        let answers = r.evidence.map { EngineText.describe($0.answer, of: bundle.question($0.question), locale: locale, fallback: bundle.info.defaultLocale) }
-        if !answers.isEmpty { s += " (" + EngineText.text(ReportWords.answered, locale) + answers.joined(separator: "; ") + ")" }
+        if r.kind == .unknown { s = word(ReportWords.toFindOut) + s }
+        let answers = r.evidence.map { answer($0.answer, of: $0.question) }
+        if !answers.isEmpty { s += " (" + word(ReportWords.answered) + answers.joined(separator: "; ") + ")" }
         return s
     }
 
     /// A fact, marked when it must be verified with a lawyer.
     public func fact(_ f: Fact) -> String {
-        f.verify ? text(f.text) + " " + EngineText.text(ReportWords.verify, locale) : text(f.text)
+        f.verify ? text(f.text) + " " + word(ReportWords.verify) : text(f.text)
     }
 
     public func caution(_ c: AppliedCaution) -> String {
-        (c.certainty == .unknown ? EngineText.text(ReportWords.mayApply, locale) : "") + fact(c.fact)
+        (c.certainty == .unknown ? word(ReportWords.mayApply) : "") + fact(c.fact)
     }
 
     /// A deadline's text, marked when it may not apply.
     public func deadline(_ d: AppliedDeadline) -> String {
-        (d.certainty == .unknown ? EngineText.text(ReportWords.mayApply, locale) : "") + fact(d.fact)
+        (d.certainty == .unknown ? word(ReportWords.mayApply) : "") + fact(d.fact)
     }
 
     /// "2027-04-30 — Pathway title: what happens then".
@@ -47,7 +61,7 @@ public struct ReportText: Sendable {
 
     /// "Pathway title (not recommended): the caution".
     public func notice(_ n: Notice) -> String {
-        "\(title(ofPathway: n.pathway)) (\(EngineText.text(ReportWords.notRecommended, locale))): \(caution(n.caution))"
+        "\(title(ofPathway: n.pathway)) (\(word(ReportWords.notRecommended))): \(caution(n.caution))"
     }
 
     /// "Name — 1-833-900-1010 — https://..." with what is known of the referral.
@@ -55,10 +69,10 @@ public struct ReportText: Sendable {
         guard let r = bundle.referral(id) else { return id }
         var parts = [text(r.name)]
         if let p = r.phone { parts.append(p) }
-        if let t = r.textNumber { parts.append(EngineText.text(ReportWords.text, locale) + t) }
+        if let t = r.textNumber { parts.append(word(ReportWords.text) + t) }
         if let u = r.url { parts.append(u) }
         var s = parts.joined(separator: " — ")
-        if r.verify { s += " " + EngineText.text(ReportWords.verify, locale) }
+        if r.verify { s += " " + word(ReportWords.verify) }
         return s
     }
 
@@ -72,58 +86,49 @@ public struct ReportText: Sendable {
     }
 }
 
-/// Words that reports add around content, in English and French.
+/// Words that reports add around content, by their key in the strings files.
 enum ReportWords {
-    /// Before the `met` text of a criterion not known yet, so it reads as what would count, not as a fact.
-    static let toFindOut = LocalizedText(["en": "Not known yet (would count if true): ", "fr": "Pas encore connu (compterait si c’est vrai) : "])
-    static let answered = LocalizedText(["en": "answered: ", "fr": "réponse : "])
-    static let verify = LocalizedText(["en": "[⚠ verify with a lawyer]", "fr": "[⚠ à vérifier avec un avocat ou une avocate]"])
-    static let mayApply = LocalizedText(["en": "May apply: ", "fr": "Peut s’appliquer : "])
-    static let text = LocalizedText(["en": "text ", "fr": "texto "])
-    static let recommended = LocalizedText(["en": "Recommended", "fr": "Recommandé"])
-    static let possible = LocalizedText(["en": "Possible — needs more information", "fr": "Possible — il faut plus d’information"])
-    static let notApplicable = LocalizedText(["en": "Not applicable", "fr": "Ne s’applique pas"])
-    static let first = LocalizedText(["en": "Recommended — do first", "fr": "Recommandé — à faire d’abord"])
-    static let next = LocalizedText(["en": "Recommended — next", "fr": "Recommandé — ensuite"])
-    static let also = LocalizedText(["en": "Recommended — also", "fr": "Recommandé — aussi"])
-    static let deadlines = LocalizedText(["en": "Dates that matter", "fr": "Dates importantes"])
-    static let asOf = LocalizedText(["en": "Assessed on", "fr": "Évalué le"])
-    static let notRecommended = LocalizedText(["en": "not recommended", "fr": "non recommandé"])
-    static let alsoShown = LocalizedText(["en": "Also shown", "fr": "À retenir aussi"])
-    static let urgent = LocalizedText(["en": "URGENT", "fr": "URGENT"])
-    static let missing = LocalizedText(["en": "Questions that would decide it", "fr": "Questions qui permettraient de trancher"])
-    static let cautions = LocalizedText(["en": "Cautions", "fr": "Mises en garde"])
-    static let choseNotToAnswer = LocalizedText(["en": "(the person chose not to answer; come back to it only if they want to)",
-                                                 "fr": "(la personne a choisi de ne pas répondre; n’y revenez que si elle le souhaite)"])
-    static let referrals = LocalizedText(["en": "Who to contact", "fr": "Qui contacter"])
-    static let steps = LocalizedText(["en": "Next steps", "fr": "Prochaines étapes"])
-    static let documents = LocalizedText(["en": "Documents", "fr": "Documents"])
-    static let fees = LocalizedText(["en": "Fees", "fr": "Frais"])
-    static let duration = LocalizedText(["en": "Duration", "fr": "Durée"])
-    static let sources = LocalizedText(["en": "Sources", "fr": "Sources"])
-    static let unanswered = LocalizedText(["en": "The conversation stopped at a question with no answer", "fr": "La conversation s’est arrêtée à une question sans réponse"])
-    static let content = LocalizedText(["en": "Content", "fr": "Contenu"])
-    static let notLegalAdvice = LocalizedText(["en": "This is information, not legal advice. Every case should be reviewed with a lawyer or legal clinic.",
-                                               "fr": "Ceci est de l’information, pas un avis juridique. Chaque dossier devrait être revu avec un avocat ou une avocate, ou une clinique juridique."])
+    static let toFindOut = EngineWord.reportToFindOut
+    static let answered = EngineWord.reportAnswered
+    static let verify = EngineWord.reportVerify
+    static let mayApply = EngineWord.reportMayApply
+    static let text = EngineWord.reportTextNumber
+    static let deadlines = EngineWord.reportDeadlines
+    static let asOf = EngineWord.reportAsOf
+    static let notRecommended = EngineWord.reportNotRecommended
+    static let alsoShown = EngineWord.reportAlsoShown
+    static let urgent = EngineWord.reportUrgent
+    static let missing = EngineWord.reportMissing
+    static let cautions = EngineWord.reportCautions
+    static let choseNotToAnswer = EngineWord.reportChoseNotToAnswer
+    static let referrals = EngineWord.reportReferrals
+    static let steps = EngineWord.reportSteps
+    static let documents = EngineWord.reportDocuments
+    static let fees = EngineWord.reportFees
+    static let duration = EngineWord.reportDuration
+    static let sources = EngineWord.reportSources
+    static let unanswered = EngineWord.reportUnanswered
+    static let content = EngineWord.reportContent
+    static let notLegalAdvice = EngineWord.reportNotLegalAdvice
 }
 
 extension Priority {
     /// The heading of the results group.
-    public var heading: LocalizedText {
+    public var heading: EngineWord {
         switch self {
-        case .first: return ReportWords.first
-        case .next: return ReportWords.next
-        case .also: return ReportWords.also
+        case .first: return .reportFirst
+        case .next: return .reportNext
+        case .also: return .reportAlso
         }
     }
 }
 
 extension PathwayStatus {
-    var heading: LocalizedText {
+    var heading: EngineWord {
         switch self {
-        case .recommended: return ReportWords.recommended
-        case .possible: return ReportWords.possible
-        case .notApplicable: return ReportWords.notApplicable
+        case .recommended: return .reportRecommended
+        case .possible: return .reportPossible
+        case .notApplicable: return .reportNotApplicable
         }
     }
 }

@@ -40,21 +40,43 @@ public enum TranslationExchange {
         public var problems: [String]
     }
 
+    /// A row of a translated CSV after its shape was checked: its line, id, source hash and cleaned translation.
+    struct Row {
+        var line: Int
+        var id: String
+        var hash: String
+        var translation: String
+    }
+
     /// Checks a translated CSV against the bundle and works out every file it changes; writes nothing.
     public static func importCSV(_ bytes: [UInt8], locale: String, files: ContentFiles, bundle: ContentBundle) -> Result<Report, Refusal> {
+        let read: (rows: [Row], report: Report, problems: [String])
+        switch readRows(bytes) {
+        case .success(let r): read = r
+        case .failure(let refusal): return .failure(refusal)
+        }
+        var (report, problems) = (read.report, read.problems)
+        var sources = bundle.translationSources[locale] ?? [:]
+        planInline(read.rows, locale: locale, files: files, bundle: bundle, report: &report, sources: &sources, problems: &problems)
+        return finish(report, problems: problems, locale: locale, sources: sources, files: files, bundle: bundle)
+    }
+
+    /// The CSV's rows after its header, each checked for shape (4 fields, an id given once, a translation
+    /// that may go into a file); rows that fail are problems, not rows.
+    static func readRows(_ bytes: [UInt8]) -> Result<(rows: [Row], report: Report, problems: [String]), Refusal> {
         guard bytes.count <= InputLimits.fileBytes else {
             return .failure(Refusal(problems: ["the CSV is \(InputLimits.describe(bytes: bytes.count)); files of more than \(InputLimits.describe(bytes: InputLimits.fileBytes)) are not read"]))
         }
         var report = Report()
-        let rows: [CSV.Row]
+        let read: [CSV.Row]
         switch CSV.read(bytes) {
-        case .success(let read):
-            rows = read.rows
-            report.dialect = read.dialect
+        case .success(let r):
+            read = r.rows
+            report.dialect = r.dialect
         case .failure(let problem):
             return .failure(Refusal(problems: [problem.description]))
         }
-        let content = rows.filter { !$0.fields.allSatisfy(\.isEmpty) }
+        let content = read.filter { !$0.fields.allSatisfy(\.isEmpty) }
         guard let first = content.first else {
             return .failure(Refusal(problems: ["the file is empty; the first line must be: " + header.joined(separator: ",")]))
         }
@@ -62,9 +84,7 @@ public enum TranslationExchange {
             return .failure(Refusal(problems: ["line \(first.line): the first line must be: " + header.joined(separator: ",")
                                                + " (found: \(CSV.line(first.fields)))"]))
         }
-        let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var sources = bundle.translationSources[locale] ?? [:]
-        var edits: [String: [TextEdit]] = [:]
+        var rows: [Row] = []
         var problems: [String] = []
         var seen: [String: Int] = [:]
         for row in content.dropFirst() {
@@ -79,25 +99,32 @@ public enum TranslationExchange {
                 continue
             }
             seen[id] = row.line
-            let translation: String
             switch cleaned(row.fields[3]) {
-            case .success(let t): translation = t
-            case .failure(let why):
-                problems.append("line \(row.line) ('\(id)'): \(why)")
-                continue
+            case .success(let t): rows.append(Row(line: row.line, id: id, hash: hash, translation: t))
+            case .failure(let why): problems.append("line \(row.line) ('\(id)'): \(why)")
             }
-            guard let entry = entries[id] else { report.unknown.append(id); continue }
-            if translation.isEmpty { report.empty += 1; continue }
+        }
+        return .success((rows, report, problems))
+    }
+
+    /// The edits of the content files for translations written inline (as French is), with their hashes.
+    static func planInline(_ rows: [Row], locale: String, files: ContentFiles, bundle: ContentBundle,
+                           report: inout Report, sources: inout [String: String], problems: inout [String]) {
+        let entries = Dictionary(TranslatableStrings.all(bundle).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var edits: [String: [TextEdit]] = [:]
+        for row in rows {
+            guard let entry = entries[row.id] else { report.unknown.append(row.id); continue }
+            if row.translation.isEmpty { report.empty += 1; continue }
             let current = entry.text.texts[bundle.info.defaultLocale] ?? ""
-            if hash != TranslatableStrings.hash(current) { report.stale.append(id) }
-            sources[id] = hash
-            if entry.text.texts[locale] == translation { report.unchanged += 1; continue }
+            if row.hash != TranslatableStrings.hash(current) { report.stale.append(row.id) }
+            sources[row.id] = row.hash
+            if entry.text.texts[locale] == row.translation { report.unchanged += 1; continue }
             do {
-                let edit = try TextEdit.writing(translation, locale: locale, into: entry.text, defaultLocale: bundle.info.defaultLocale, files: files)
+                let edit = try TextEdit.writing(row.translation, locale: locale, into: entry.text, defaultLocale: bundle.info.defaultLocale, files: files)
                 edits[edit.file, default: []].append(edit)
-                report.updated.append(id)
+                report.updated.append(row.id)
             } catch {
-                problems.append("line \(row.line) ('\(id)'): \(error)")
+                problems.append("line \(row.line) ('\(row.id)'): \(error)")
             }
         }
         for (file, fileEdits) in edits.sorted(by: { $0.key < $1.key }) {
@@ -108,15 +135,22 @@ public enum TranslationExchange {
                 problems.append("\(error)")
             }
         }
+    }
+
+    /// All or nothing: any problem refuses the whole import; else the hashes of inline translations are
+    /// recorded in translations.yaml (`sources` nil: the language keeps its hashes in its own file) and the
+    /// bundle as it would be is checked, and an import may not add an error that was not there before.
+    static func finish(_ planned: Report, problems: [String], locale: String, sources: [String: String]?,
+                       files: ContentFiles, bundle: ContentBundle) -> Result<Report, Refusal> {
+        var report = planned
         guard problems.isEmpty else { return .failure(Refusal(problems: problems)) }
         var all = bundle.translationSources
         all[locale] = sources
         // No record is written for a CSV that translated nothing, so an empty CSV changes no file.
-        if !(all[locale] ?? [:]).isEmpty || files.files["translations.yaml"] != nil {
+        if let sources, !sources.isEmpty || files.files["translations.yaml"] != nil {
             let record = Array(record(all).utf8)
             if files.files["translations.yaml"] != record { report.files["translations.yaml"] = record }
         }
-        // The bundle as it would be: an import may not add an error that was not there before.
         if !report.files.isEmpty {
             var after = files
             for (path, bytes) in report.files { after.files[path] = bytes }

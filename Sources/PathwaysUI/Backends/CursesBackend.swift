@@ -8,9 +8,12 @@ public enum CursesBackend {
     /// Runs the interface until the worker quits. Returns the process exit status (0 after a quick exit
     /// too: the screen and scrollback are wiped and the caller ends the process). With a keeper, every
     /// confirmed answer is committed before the next frame, and `lockAfter` seconds idle lock the screen.
-    /// `openPreview`, when given, opens the content folder the start screen offers to preview.
+    /// `openPreview`, when given, opens the content folder the start screen offers to preview. `training`
+    /// writes trainees' results and case drafts where the trainer said; `link` joins a presentation's console
+    /// and room's view.
     public static func run(_ initial: UIState, color: Bool, keeper: CaseKeeper? = nil, lockAfter: Double = 300,
-                           preview: PreviewSource? = nil, openPreview: (() -> PreviewSource?)? = nil) -> Int32 {
+                           preview: PreviewSource? = nil, openPreview: (() -> PreviewSource?)? = nil,
+                           training: TrainingOutputs? = nil, link: PresentLink? = nil) -> Int32 {
         let hasColor = pw_start(color ? 1 : 0)
         guard hasColor >= 0 else {
             FileHandle.standardError.write(Data("pathways: this terminal cannot be used full-screen; try --plain\n".utf8))
@@ -28,7 +31,24 @@ public enum CursesBackend {
         var lastFrame: Frame?
         var lastInput = Date()
         var keys = KeyReader()
+        let started = Date()
+        // Whatever ends the loop, a console tells its rooms and removes its socket.
+        defer { link?.finish(wipe: wiped) }
         while true {
+            if let link {
+                state.tick(seconds: Int(Date().timeIntervalSince(started)))
+                for event in link.poll() {
+                    switch event {
+                    case .view(let v): state.follow(v)
+                    case .rooms(let n): state.roomsConnected(n)
+                    case .ended(let wipe):
+                        // The console has ended: so does its room's view, blank after a quick exit.
+                        if wipe { pw_wipe_terminal(); wiped = true }
+                        return 0
+                    }
+                }
+                link.publish(state.presentedView)
+            }
             let frame = Renderer.frame(state)
             if frame != lastFrame {
                 draw(frame, palette)
@@ -36,7 +56,7 @@ public enum CursesBackend {
             }
             // Wake once a second to notice an idle screen (four times a second in preview, to see saved files;
             // sooner while a number is being typed); the clock and the disk are read here, never in the state.
-            let waitMs: Int32 = state.waitsForPause ? 600 : (source == nil ? 1000 : 250)
+            let waitMs: Int32 = state.waitsForPause ? 600 : (link != nil ? 100 : (source == nil ? 1000 : 250))
             let event = keys.next(timeout: waitMs)
             if let reload = source?.poll() {
                 state.reloaded(bundle: reload.bundle, diagnostics: reload.diagnostics, excerpts: reload.excerpts, notes: reload.notes)
@@ -67,10 +87,18 @@ public enum CursesBackend {
                         source = opened
                         state.openedPreview(first)
                     } else {
-                        state.previewUnavailable(UIText.previewHow.text(state.locale))
+                        state.previewUnavailable(state.context.words[.previewHow])
                     }
                 case .previewRequest(.recordScenario):
                     if let source, let session = state.session { state.recordedScenario(source.recordScenario(session)) }
+                case .training(.saveDraft(let draft)):
+                    if let source, state.preview != nil {
+                        state.trainingSaved(source.recordTrainingCase(draft, bundle: state.bundle))
+                    } else if let training {
+                        state.trainingSaved(training.saveDraft(draft, bundle: state.bundle))
+                    }
+                case .training(.saveResult(let record)):
+                    if let training { state.trainingSaved(training.saveResult(record)) }
                 default:
                     Effects.perform(effect, on: &state, keeper: keeper)
                 }
@@ -133,7 +161,17 @@ enum Effects {
             do { state.exported(try keeper.export(session, locale: state.locale, includeAnswers: withAnswers)) } catch {
                 state.exported("\(error)")
             }
-        case .quit, .wipeTerminal, .forget, .previewRequest, .openPreview: break
+        case .handout(let both):
+            guard let session = state.session else { return }
+            do {
+                // The person's language is the second column's when both show, else the one on screen.
+                let person = state.bilingual ? state.clientLocale : state.locale
+                state.exported(try keeper.handout(session, locale: person, workerLocale: both && person != state.locale ? state.locale : nil,
+                                                  wordsLocale: state.locale))
+            } catch {
+                state.exported("\(error)")
+            }
+        case .quit, .wipeTerminal, .forget, .previewRequest, .openPreview, .training: break
         }
     }
 }

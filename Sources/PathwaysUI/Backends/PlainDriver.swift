@@ -5,7 +5,11 @@ import PathwaysEngine
 /// Friendly to screen readers and braille displays, and scriptable by piping answers in.
 public struct PlainDriver {
     public var bundle: ContentBundle
+    /// The worker's language: every line, the commands' answers and the reasons.
     public var locale: String
+    /// The person's language, when it is not the worker's: prompts, options, pathways and the disclaimer are
+    /// also written in it, each just after the worker's (`--client-lang`).
+    public var clientLocale: String?
     var session: Session
     var printedResults = false
     let readLine: () -> String?
@@ -27,10 +31,13 @@ public struct PlainDriver {
     /// Written before each line the person types.
     public static let promptMarker = "> "
 
-    public init(bundle: ContentBundle, locale: String? = nil, today: Day? = nil, keeper: CaseKeeper? = nil, reopened: ReopenedCase? = nil,
+    public init(bundle: ContentBundle, locale: String? = nil, clientLocale: String? = nil, today: Day? = nil, keeper: CaseKeeper? = nil,
+                reopened: ReopenedCase? = nil,
                 readLine: @escaping () -> String? = { Swift.readLine() }, write: @escaping (String) -> Void = PlainDriver.writeLine) {
         self.bundle = bundle
-        self.locale = reopened?.locale ?? locale ?? bundle.info.defaultLocale
+        let worker = reopened?.locale ?? locale ?? bundle.info.defaultLocale
+        self.locale = worker
+        self.clientLocale = clientLocale.flatMap { bundle.info.locales.contains($0) && $0 != worker ? $0 : nil }
         self.session = reopened?.session ?? Session(bundle: bundle, today: today)
         self.notice = reopened?.notice ?? []
         self.notes = reopened?.notes ?? ""
@@ -68,25 +75,62 @@ public struct PlainDriver {
         do {
             try keeper.record(session, locale: locale)
         } catch {
-            write(UIText.notSaved.text(locale) + " \(error)")
+            write(w[.notSaved] + " \(error)")
         }
     }
 
-    var fr: Bool { locale == "fr" }
-    func say(_ en: String, _ frText: String) { write(fr ? frText : en) }
+    /// The worker's words.
+    var w: Words { Words(bundle, locale: locale) }
+    /// Writes one of the interface's texts in the worker's language, %1… filled in.
+    func say(_ key: UIText, _ args: String...) { write(w[key].filled(args)) }
     var content: ContentText { ContentText(bundle: bundle, locale: locale) }
     var report: ReportText { ReportText(bundle: bundle, locale: locale) }
+    /// The person's words and texts: a missing one comes from the worker's language, marked "[EN]".
+    var clientWords: Words? { clientLocale.map { Words(bundle.strings, locale: $0, fallbacks: [locale, bundle.info.defaultLocale]) } }
+    var clientContent: ContentText? {
+        clientWords.map { ContentText(bundle: bundle, locale: $0.locale, fallbacks: $0.fallbacks) }
+    }
+
+    /// A text the person reads: the worker's line, then the person's just after it.
+    func writeBoth(_ t: LocalizedText?, prefix: String = "") {
+        write(prefix + content.plain(t))
+        if let c = clientContent { write(String(repeating: " ", count: prefix.count) + c.plain(t)) }
+    }
+
+    /// "Yes / Sí": a short text in the worker's language and the person's, on one line.
+    func both(_ t: LocalizedText?) -> String {
+        guard let c = clientContent else { return content.plain(t) }
+        let (mine, theirs) = (content.plain(t), c.plain(t))
+        return mine == theirs ? mine : mine + " / " + theirs
+    }
+
+    func both(_ key: UIText) -> String {
+        guard let c = clientWords else { return w[key] }
+        return w[key] == c[key] ? w[key] : w[key] + " / " + c[key]
+    }
+
+    /// Says, in each unchecked language shown and in the worker's, that the translation has not been checked.
+    func noticeUnchecked() {
+        let shown = [locale] + (clientLocale.map { [$0] } ?? [])
+        let unchecked = shown.filter { bundle.info.declaration(of: $0).review.needsNotice }
+        guard !unchecked.isEmpty else { return }
+        var langs = unchecked
+        if !langs.contains(locale) { langs.append(locale) } else if !langs.contains(bundle.info.defaultLocale) { langs.append(bundle.info.defaultLocale) }
+        for l in langs { write("⚠ " + bundle.strings.word(.unreviewedTranslation, l, fallbacks: [bundle.info.defaultLocale])) }
+    }
 
     /// Runs until `quit` or the end of input. Returns the exit status.
     public mutating func run() -> Int32 {
         let info = bundle.info
-        write("\(content.plain(info.title)) — \(UIText.contentVersion.text(locale)) \(info.id) \(info.version)"
-              + (info.reviewedOn.map { ", \(UIText.reviewedOn.text(locale)) \($0)" } ?? ""))
-        write(UIText.notLegalAdvice.text(locale) + " " + (fr ? "Tapez « aide » pour les commandes." : "Type 'help' for the commands."))
+        write("\(content.plain(info.title)) — \(w[.contentVersion]) \(info.id) \(info.version)"
+              + (info.reviewedOn.map { ", \(w[.reviewedOn]) \($0)" } ?? ""))
+        write(w[.notLegalAdvice] + " " + w[.plainHelpHint])
+        if let client = clientLocale { say(.plainClientLanguage, w.name(of: client)) }
+        noticeUnchecked()
         if keeper != nil {
             record()
             if let code = keeper?.caseCode {
-                write("\(UIText.caseLabel.text(locale)) \(code). " + UIText.noNames.text(locale))
+                write("\(w[.caseLabel]) \(code). " + w[.noNames])
             }
         }
         for line in notice { write(line) }
@@ -133,16 +177,16 @@ public struct PlainDriver {
             switch q.kind {
             case .singleChoice, .yesNoUnsure:
                 let n = q.options.count + (q.sensitive ? 1 : 0)
-                hint = fr ? "tapez un nombre de 1 à \(n)" : "type a number from 1 to \(n)"
-            case .multipleChoice: hint = fr ? "tapez les numéros qui s'appliquent" : "type the numbers that apply"
+                hint = w(.plainHintChoice, String(n))
+            case .multipleChoice: hint = w[.plainHintTicks]
             case .number: hint = numberHint(q).lowercased()
-            case .date: hint = fr ? "tapez une date (année-mois-jour)" : "type a date (year-month-day)"
-            case .text: hint = fr ? "tapez quelques mots" : "type a few words"
+            case .date: hint = w[.plainHintDate]
+            case .text: hint = w[.plainHintText]
             }
         } else {
-            hint = fr ? "tapez « résultats », « détail N » ou « aide »" : "type 'results', 'detail N' or 'help'"
+            hint = w[.plainHintResults]
         }
-        say("Nothing typed: \(hint).", "Rien n'a été tapé : \(hint).")
+        say(.plainNothingTyped, hint)
     }
 
     /// After an answer (or a continue) during a change: on to what the change opened, or the review again.
@@ -151,11 +195,11 @@ public struct PlainDriver {
         guard let flow = change else { return true }
         guard flow.advance(&session) else { return true }
         change = nil
-        say("Changed. The other answers are kept.", "Modifié. Les autres réponses sont gardées.")
+        say(.plainChanged)
         showReview(nextAction: false)
         // Then where the case stands: the question it was at, or the way to the results.
         if currentQuestion != nil { return true }
-        say("Type 'results' for the results.", "Tapez « résultats » pour les résultats.")
+        say(.plainTypeResults)
         return false
     }
 
@@ -171,23 +215,45 @@ public struct PlainDriver {
         }
         if matches(["help", "aide"], "h") { showHelp(); return .stay }
         if matches(["why", "pourquoi"], "?") || words[0] == "?" {
-            if let q = currentQuestion { write(UIText.whyWeAsk.text(locale) + ": " + content.plain(q.help)) }
+            if let q = currentQuestion {
+                write(w[.whyWeAsk] + ": " + content.plain(q.help))
+                if let c = clientContent, let cw = clientWords, q.help != nil { write(cw[.whyWeAsk] + ": " + c.plain(q.help)) }
+            }
             return .stay
         }
         if matches(["back", "retour"], "b") {
-            if !session.back() { say("This is the first question.", "C'est la première question.") }
+            if !session.back() { say(.plainFirstQuestion) }
             return .moved
         }
         if matches(["review", "revoir"], "r") { showReview(); return .stay }
         if matches(["results", "résultats", "resultats"], "s") { showResults(); return .stay }
+        if words.count > 1, ["client", "personne", "person"].contains(words[0]), ["lang", "langue", "language"].contains(words[1]) {
+            // The person's language: the next of the bundle's that is not the worker's (or none again).
+            let others = bundle.info.locales.filter { $0 != locale }
+            let i = clientLocale.flatMap { others.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            clientLocale = i < others.count ? others[i] : nil
+            if let c = clientLocale { say(.plainClientLanguage, w.name(of: c)) }
+            noticeUnchecked()
+            return .moved
+        }
+        if words[0] == "handout" || words[0] == "feuillet" {
+            guard let keeper else { say(.plainHandoutOff); return .stay }
+            guard session.isFinished || printedResults else { say(.plainHandoutWhen); return .stay }
+            let person = clientLocale ?? locale
+            let withWorker = words.dropFirst().contains { ["both", "deux", "two"].contains($0) } && person != locale
+            do { write(try keeper.handout(session, locale: person, workerLocale: withWorker ? locale : nil, wordsLocale: locale)) } catch { write("\(error)") }
+            return .stay
+        }
         if matches(["lang", "langue", "language"], "l") {
             let locales = bundle.info.locales
-            locale = locales[((locales.firstIndex(of: locale) ?? 0) + 1) % locales.count]
+            let next = locales[((locales.firstIndex(of: locale) ?? 0) + 1) % locales.count]
+            if next == clientLocale { clientLocale = locale }
+            locale = next
             return .moved
         }
         if matches(["continue", "continuer"], "c") {
             guard session.continuePastOutcome() else {
-                say("There is nothing to continue here.", "Il n'y a rien à poursuivre ici.")
+                say(.plainNothingToContinue)
                 return .stay
             }
             record()
@@ -195,7 +261,7 @@ public struct PlainDriver {
         }
         if matches(["decline", "refuser"], "x") {
             guard let q = currentQuestion, q.sensitive else {
-                say("This question cannot be declined.", "On ne peut pas refuser cette question.")
+                say(.plainCannotDecline)
                 return .stay
             }
             try? session.answer(.declined)
@@ -213,7 +279,7 @@ public struct PlainDriver {
         if matches(["change", "modifier"], "m") {
             let answered = answeredQuestions
             guard words.count > 1, let n = Int(words[1]), n >= 1, n <= answered.count else {
-                say("Type 'change N' with N from the review list.", "Tapez « modifier N », N venant de la liste des réponses.")
+                say(.plainChangeHow)
                 return .stay
             }
             let flow = ChangeFlow(session, returnTo: .review(Place()))
@@ -221,35 +287,35 @@ public struct PlainDriver {
             return .moved
         }
         if words[0] == "note" || words[0] == "notes" {
-            guard let keeper else { say("Case records are off: notes cannot be kept.", "Les dossiers sont désactivés : les notes ne peuvent pas être gardées."); return .stay }
+            guard let keeper else { say(.plainNotesOff); return .stay }
             let text = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             if words == ["notes", "clear"] || words == ["notes", "effacer"] {
                 notes = ""
             } else if text.isEmpty {
                 // `note` alone reads the notes back.
-                write(UIText.notesLabel.text(locale) + ":")
+                write(w[.notesLabel] + ":")
                 write(notes.isEmpty ? "  —" : notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
                 return .stay
             } else {
                 // Each note is a line added to the notes: nothing typed before is lost.
                 guard notes.count + text.count < NotesEditor.limit else {
-                    say("The notes are full (\(NotesEditor.limit) characters).", "Les notes sont pleines (\(NotesEditor.limit) caractères).")
+                    say(.notesFull, String(NotesEditor.limit))
                     return .stay
                 }
                 notes = notes.isEmpty ? text : notes + "\n" + text
             }
-            do { try keeper.saveNotes(notes); say("Notes saved.", "Notes enregistrées.") } catch { write(UIText.notSaved.text(locale) + " \(error)") }
+            do { try keeper.saveNotes(notes); say(.plainNotesSaved) } catch { write(w[.notSaved] + " \(error)") }
             return .stay
         }
         if words[0] == "export" || words[0] == "exporter" {
-            guard let keeper else { say("Case records are off: use 'pathways assess' instead.", "Les dossiers sont désactivés : utilisez « pathways assess »."); return .stay }
+            guard let keeper else { say(.plainExportOff); return .stay }
             let withAnswers = words.dropFirst().contains { $0.hasPrefix("answer") || $0.hasPrefix("répon") || $0.hasPrefix("repon") }
             do { write(try keeper.export(session, locale: locale, includeAnswers: withAnswers)) } catch { write("\(error)") }
             return .stay
         }
         if matches(["quit", "quitter"], "q") {
             guard !wasAsked, let reason = quitReason else { return .quit }
-            write(reason + " " + (fr ? "Tapez « quitter » de nouveau pour quitter." : "Type 'quit' again to quit."))
+            write(reason + " " + w[.plainQuitAgain])
             quitAsked = true
             return .stay
         }
@@ -264,10 +330,9 @@ public struct PlainDriver {
     /// What quitting now would leave behind, or nil when nothing would be lost or unfinished.
     var quitReason: String? {
         guard !session.answers.isEmpty else { return nil }
-        guard let keeper else { return UIText.quitNotSaved.text(locale) }
+        guard let keeper else { return w[.quitNotSaved] }
         guard !session.isFinished else { return nil }
-        let code = keeper.caseCode.map { fr ? "Le dossier \($0) est enregistré" : "The case \($0) is saved" } ?? (fr ? "Le dossier est enregistré" : "The case is saved")
-        return code + (fr ? " mais pas terminé." : " but not finished.")
+        return keeper.caseCode.map { w(.plainSavedNotFinished, $0) } ?? w[.plainSavedNotFinishedNoCode]
     }
 
     var answeredQuestions: [String] {
@@ -277,7 +342,7 @@ public struct PlainDriver {
     /// Reads an answer to the current question; re-asks (returns false) when it does not fit.
     mutating func answer(_ line: String) -> Bool {
         guard let q = currentQuestion else {
-            say("Type 'results', 'detail N', 'review' or 'quit'.", "Tapez « résultats », « détail N », « revoir » ou « quitter ».")
+            say(.plainAnswerHow)
             return false
         }
         let value: AnswerValue
@@ -294,8 +359,7 @@ public struct PlainDriver {
             }
             if ids.count > 1, let only = ids.lazy.compactMap({ q.option($0) }).first(where: \.exclusive) {
                 let label = content.plain(only.label)
-                say("“\(label)” cannot be chosen with other answers: type it alone, or the others without it.",
-                    "« \(label) » ne peut pas être choisi avec d'autres réponses : tapez-le seul, ou les autres sans lui.")
+                say(.plainExclusive, label)
                 return false
             }
             value = .options(ids)
@@ -326,13 +390,13 @@ public struct PlainDriver {
         let n = q.options.count + (q.sensitive && q.kind != .multipleChoice ? 1 : 0)
         switch q.kind {
         case .singleChoice, .yesNoUnsure:
-            say("Please type a number from 1 to \(n).", "Veuillez taper un nombre de 1 à \(n).")
+            say(.plainReaskChoice, String(n))
         case .multipleChoice:
-            say("Please type the numbers that apply, separated by spaces, such as 1 3.", "Veuillez taper les numéros qui s'appliquent, séparés par des espaces, par exemple 1 3.")
+            say(.plainReaskTicks)
         case .number:
             write(numberHint(q) + ".")
-        case .date: write(UIText.typeDate.text(locale) + ".")
-        case .text: write(UIText.typeText.text(locale))
+        case .date: write(w[.typeDate] + ".")
+        case .text: write(w[.typeText])
         }
         return false
     }
@@ -346,32 +410,29 @@ public struct PlainDriver {
             let p = session.progress
             let section = p.section.map { content.plain($0.title) + " — " } ?? ""
             write("")
-            write("\(section)\(UIText.step.text(locale)) \(p.step) \(UIText.ofAbout.text(locale)) \(max(p.step, p.estimatedTotal))")
-            write(content.plain(q.prompt))
-            if let current { write((fr ? "Réponse actuelle : " : "Current answer: ") + content.answer(current, of: id)) }
+            write("\(section)\(w[.step]) \(p.step) \(w[.ofAbout]) \(max(p.step, p.estimatedTotal))")
+            writeBoth(q.prompt)
+            if let current { say(.plainCurrentAnswer, content.answer(current, of: id)) }
             switch q.kind {
             case .singleChoice, .yesNoUnsure, .multipleChoice:
-                for (i, o) in q.options.enumerated() { write("  \(i + 1). " + content.plain(o.label)) }
-                if q.sensitive && q.kind != .multipleChoice { write("  \(q.options.count + 1). " + UIText.preferNotToSay.text(locale)) }
-                if q.kind == .multipleChoice {
-                    say("Type the numbers that apply, separated by spaces" + (q.sensitive ? ", or 'decline'." : "."),
-                        "Tapez les numéros qui s'appliquent, séparés par des espaces" + (q.sensitive ? ", ou « refuser »." : "."))
-                }
+                for (i, o) in q.options.enumerated() { write("  \(i + 1). " + both(o.label)) }
+                if q.sensitive && q.kind != .multipleChoice { write("  \(q.options.count + 1). " + both(.preferNotToSay)) }
+                if q.kind == .multipleChoice { say(q.sensitive ? .plainTypeTicksOrDecline : .plainTypeTicks) }
             case .number, .date, .text:
                 reaskHint(q)
             }
         case .outcome:
             showResults()
         case .stuck:
-            say("The content gives nowhere to go from here; run 'pathways check'.", "Le contenu ne mène nulle part d'ici; lancez « pathways check ».")
+            say(.plainStuck)
         }
     }
 
     /// "Type a whole number from 0 to 120": what a number question takes.
     func numberHint(_ q: Question) -> String {
-        var m = q.numberRules.integer ? UIText.typeWholeNumber.text(locale) : UIText.typeNumber.text(locale)
+        var m = q.numberRules.integer ? w[.typeWholeNumber] : w[.typeNumber]
         if let lo = q.numberRules.min, let hi = q.numberRules.max {
-            m += " " + UIText.between.text(locale).filled(Question.show(lo), Question.show(hi))
+            m += " " + w(.between, Question.show(lo), Question.show(hi))
         }
         return m
     }
@@ -379,24 +440,18 @@ public struct PlainDriver {
     func reaskHint(_ q: Question) {
         switch q.kind {
         case .number:
-            write(numberHint(q) + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
-        case .date: write(UIText.typeDate.text(locale) + (q.sensitive ? (fr ? ", ou « refuser »." : ", or 'decline'.") : "."))
-        default: write(UIText.typeText.text(locale))
+            write(q.sensitive ? w(.plainOrDecline, numberHint(q)) : numberHint(q) + ".")
+        case .date: write(q.sensitive ? w(.plainOrDecline, w[.typeDate]) : w[.typeDate] + ".")
+        default: write(w[.typeText])
         }
     }
 
-    func showHelp() {
-        if fr {
-            write("Commandes : un numéro ou une valeur pour répondre; ? pourquoi; retour; revoir; modifier N; résultats; détail N; langue; continuer; refuser; glossaire; note TEXTE (ajoute une ligne aux notes; « note » seul les relit); exporter (ou : exporter avec réponses); quitter. Sortie rapide : sortie! puis Entrée (ou Ctrl-X puis Entrée) efface l'écran et termine.")
-        } else {
-            write("Commands: a number or a value to answer; ? why we ask; back; review; change N; results; detail N; lang; continue; decline; glossary; note TEXT (adds a line to the notes; 'note' alone reads them); export (or: export with answers); quit. Quick exit: exit! then Enter (or Ctrl-X then Enter) clears the screen and ends.")
-        }
-    }
+    func showHelp() { say(.plainHelp) }
 
     func showReview(nextAction: Bool = true) {
-        write(UIText.review.text(locale) + ":")
+        write(w[.review] + ":")
         let answered = answeredQuestions
-        if answered.isEmpty { write("  " + UIText.noAnswers.text(locale)) }
+        if answered.isEmpty { write("  " + w[.noAnswers]) }
         for (i, id) in answered.enumerated() {
             guard let a = session.answers[id] else { continue }
             write("  \(i + 1). " + content.plain(bundle.question(id)?.prompt) + " → " + content.answer(a, of: id))
@@ -404,20 +459,19 @@ public struct PlainDriver {
         let setAside = session.setAside
         let aside = ConversationOrder(bundle).sorted(Array(setAside.keys))
         if !aside.isEmpty {
-            write(UIText.setAside.text(locale) + ":")
+            write(w[.setAside] + ":")
             for id in aside {
                 guard let a = setAside[id] else { continue }
                 write("  - " + content.plain(bundle.question(id)?.prompt) + " → " + content.answer(a, of: id))
             }
         }
-        say("Type 'change N' to change an answer.", "Tapez « modifier N » pour modifier une réponse.")
+        say(.plainChangeAnswer)
         // The next action comes last, just above the prompt.
         guard nextAction else { return }
         if let q = currentQuestion {
-            say("Now: “\(content.plain(q.prompt))” Type the answer, or 'results'.",
-                "Maintenant : « \(content.plain(q.prompt)) » Tapez la réponse, ou « résultats ».")
+            say(.plainNow, content.plain(q.prompt))
         } else {
-            say("Type 'results' for the results.", "Tapez « résultats » pour les résultats.")
+            say(.plainTypeResults)
         }
     }
 
@@ -428,73 +482,80 @@ public struct PlainDriver {
         printedResults = true
         let a = session.assess()
         write("")
+        noticeUnchecked()
         var canContinue = false
         if case .outcome(let id) = session.position, let o = bundle.outcome(id) {
-            write((o.urgent ? UIText.urgent.text(locale) + ": " : "") + content.plain(o.title))
-            if let m = o.message { write(content.plain(m)) }
+            write((o.urgent ? both(.urgent) + ": " : "") + both(o.title))
+            if let m = o.message { writeBoth(m) }
             canContinue = o.continueTo != nil
         } else if let q = a.unanswered.first {
-            write(UIText.stoppedAt.text(locale) + " “" + content.plain(bundle.question(q)?.prompt) + "”")
+            write(w[.stoppedAt] + " “" + content.plain(bundle.question(q)?.prompt) + "”")
         }
         // The engine's deadlines and the cautions that matter even where their pathway does not apply.
         if !a.deadlines.isEmpty {
             write("")
-            say("Dates that matter:", "Dates importantes :")
+            say(.plainDatesThatMatter)
             for d in a.deadlines { write("  - " + report.deadlineLine(d)) }
         }
         if !a.notices.isEmpty {
             write("")
-            say("Keep in mind:", "À retenir :")
+            say(.plainKeepInMind)
             for notice in a.notices { write("  - " + report.notice(notice)) }
         }
         var n = 0
-        for (group, items) in ResultGroup.grouped(a) {
+        for entry in ResultGroup.grouped(a) where !entry.pathways.isEmpty {
             write("")
-            write(group.title.text(locale) + ":")
-            for p in items {
+            write(both(entry.group.title) + ":")
+            for p in entry.pathways {
                 n += 1
-                write("  \(n). " + report.title(ofPathway: p.id))
+                write("  \(n). " + both(bundle.pathway(p.id)?.title))
                 for r in p.reasons { write("     - " + report.reason(r)) }
                 if p.status == .possible && !p.missing.isEmpty {
-                    write("     " + UIText.stillToFindOut.text(locale) + " " + p.missing.map { q in
-                        content.plain(bundle.question(q)?.prompt) + (p.declined.contains(q) ? " " + UIText.choseNotToAnswer.text(locale) : "")
+                    write("     " + w[.stillToFindOut] + " " + p.missing.map { q in
+                        content.plain(bundle.question(q)?.prompt) + (p.declined.contains(q) ? " " + w[.choseNotToAnswer] : "")
                     }.joined(separator: " / "))
                 }
             }
         }
         write("")
-        write(UIText.notLegalAdvice.text(locale))
-        // What to type next comes last, just above the prompt.
-        say("Type 'detail N' for steps, documents, fees, contacts and sources.", "Tapez « détail N » pour les étapes, documents, frais, contacts et sources.")
-        if canContinue {
-            say("Type 'continue' to go on with the conversation when the person is safe.",
-                "Tapez « continuer » pour poursuivre la conversation quand la personne est en sécurité.")
+        write(w[.notLegalAdvice])
+        if let c = clientContent, let cw = clientWords {
+            write(cw[.notLegalAdvice] + " " + c.plain(bundle.info.disclaimer))
         }
+        // What to type next comes last, just above the prompt.
+        say(.plainDetailHow)
+        if canContinue { say(.plainContinueHow) }
     }
 
     func showDetail(_ n: Int?) {
         let list = numbered
         guard let n, n >= 1, n <= list.count, let p = bundle.pathway(list[n - 1].id) else {
-            say("Type 'detail N' with N from the results.", "Tapez « détail N », N venant des résultats.")
+            say(.plainDetailWhich)
             return
         }
         let a = list[n - 1]
         write("")
-        write(content.plain(p.title))
-        write(ResultGroup.label(a, locale))
-        if let s = p.summary { write(content.plain(s)) }
-        func section(_ title: UIText, _ items: [String]) {
+        writeBoth(p.title)
+        write(ResultGroup.label(a, w))
+        if let s = p.summary { writeBoth(s) }
+        func section(_ title: UIText, _ items: [String], client: [String] = []) {
             guard !items.isEmpty else { return }
-            write(title.text(locale) + ":")
+            write(w[title] + ":")
             for i in items { write("  - " + i) }
+            // The person's words for what they read (steps, contacts), after the worker's.
+            if let cw = clientWords, !client.isEmpty {
+                write(cw[title] + ":")
+                for i in client { write("  - " + i) }
+            }
         }
+        let theirs = clientContent?.report
         section(.reasons, a.reasons.map(report.reason))
-        section(.steps, p.steps.map(report.fact))
-        section(.documents, p.documents.map(report.fact))
-        section(.fees, p.fees.map(report.fact))
-        section(.duration, p.duration.map(report.fact))
+        section(.steps, p.steps.map(report.fact), client: theirs.map { p.steps.map($0.fact) } ?? [])
+        section(.documents, p.documents.map(report.fact), client: theirs.map { p.documents.map($0.fact) } ?? [])
+        section(.fees, p.fees.map(report.fact), client: theirs.map { p.fees.map($0.fact) } ?? [])
+        section(.duration, p.duration.map(report.fact), client: theirs.map { p.duration.map($0.fact) } ?? [])
         section(.cautions, a.cautions.map(report.caution))
-        section(.whoToContact, a.referrals.map(report.referral))
+        section(.whoToContact, a.referrals.map(report.referral), client: theirs.map { r in a.referrals.map(r.referral) } ?? [])
         section(.sources, p.sources.map { report.source($0.id) })
     }
 }

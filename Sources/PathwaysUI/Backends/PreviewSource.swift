@@ -22,4 +22,10 @@ public protocol PreviewSource: AnyObject {
     func poll() -> PreviewReload?
     /// Writes the session's answers and assessment as a new scenario file; returns what to tell the editor.
     func recordScenario(_ session: Session) -> String
+    /// Writes a training case skeleton of the walk into the bundle's `training/` folder; returns what to say.
+    func recordTrainingCase(_ draft: TrainingDraft, bundle: ContentBundle) -> String
+}
+
+extension PreviewSource {
+    public func recordTrainingCase(_ draft: TrainingDraft, bundle: ContentBundle) -> String { "this preview cannot save training cases" }
 }

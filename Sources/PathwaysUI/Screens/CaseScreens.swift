@@ -66,7 +66,7 @@ extension Screens {
 
     func question(_ c: CaseMode, _ chrome: Chrome) -> ScreenView {
         guard let q = c.question else { return results(c, chrome) }
-        var body = Body(width: width)
+        var body = newBody()
         addNotice(c, &body)
         body.add(content.spans(q.prompt, .heading))
         let why = c.overlays.topScreen == nil && c.overlays.contains(.why)
@@ -97,7 +97,7 @@ extension Screens {
             }
             keys = [KeyHint(.keyQuickExit)] + KeyHint.numbers(count)
             keys += q.kind == .multipleChoice ? hints(.keyToggle, .keyConfirmTicks) : hints(.keyAnswer)
-            keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyReview, .keyResults)
+            keys += hints(.keyBack, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyReview, .keyResults)
             if q.help != nil { keys += hints(why ? .keyWhyClose : .keyWhy) }
             keys += hints(.keyGlossary, .keyMove, .keyQuit)
         case .number, .date, .text:
@@ -114,7 +114,7 @@ extension Screens {
             }
             body.add(hint, .muted)
             // Letters go into the field here, so the other keys are function keys.
-            keys = hints(.keyQuickExit, .keyType, .keyBack, .keyLanguageF, .keyBilingualF, .keyReviewF, .keyResultsF)
+            keys = hints(.keyQuickExit, .keyType, .keyBack, .keyLanguageF, .keyBilingualF, .keyClientLanguageF, .keyReviewF, .keyResultsF)
             if q.help != nil { keys += hints(.keyWhyF) }
             if q.sensitive { keys.insert(KeyHint(.keyDecline), at: 2) }
             keys += hints(.keyQuitCtrlC)
@@ -146,7 +146,7 @@ extension Screens {
     // MARK: Review
 
     func review(_ c: CaseMode, _ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let s = c.session
         body.add(t(.changeHint), .muted)
         body.blank()
@@ -160,12 +160,12 @@ extension Screens {
         let recording = c.purpose == .record && context.recordsAvailable
         if recording {
             body.blank()
-            body.add(t(.notesLabel), .heading)
+            body.addForWorker(t(.notesLabel), .heading)
             if c.notes.isEmpty {
-                body.add("—", lead: "  ")
+                body.addForWorker("—", lead: "  ")
             } else {
                 for paragraph in c.notes.split(separator: "\n", omittingEmptySubsequences: false) {
-                    body.add(String(paragraph), lead: "  ")
+                    body.addForWorker(String(paragraph), lead: "  ")
                 }
             }
         }
@@ -182,14 +182,14 @@ extension Screens {
         }
         return ScreenView(header: header(t(.review), chrome: chrome), body: body.lines,
                           keys: hints(.keyQuickExit, .keyChange, .keyClose) + (recording ? hints(.keyNotes) : [])
-                              + hints(.keyResults, .keyLanguage, .keyBilingual, .keyMove, .keyQuit),
+                              + hints(.keyResults, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyMove, .keyQuit),
                           termTexts: answered.map { bundle.question($0)?.prompt })
     }
 
     // MARK: Notes
 
     func notesEditor(_ e: NotesEditor, _ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let lines = e.lines(width: width)
         let (cursorLine, _) = e.cursorLine(in: lines)
         for (i, l) in lines.enumerated() {

@@ -10,8 +10,8 @@ public struct KeyHint: Hashable, Sendable {
         self.values = values
     }
 
-    /// The hint in `locale`.
-    public func text(_ locale: String) -> String { text.text(locale).filled(values) }
+    /// The hint in these words.
+    public func text(_ words: Words) -> String { words[text].filled(values) }
 
     /// "1–n choose": digits choose the numbered items (two digits from 10); nothing for a single item.
     static func numbers(_ count: Int) -> [KeyHint] {

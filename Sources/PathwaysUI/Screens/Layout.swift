@@ -1,3 +1,5 @@
+import Foundation
+import PathwaysEngine
 /// Where things go on screen for a given size: header, rule, body, status, rule, footer.
 struct Layout {
     static let headerHeight = 2
@@ -69,17 +71,67 @@ struct Shown {
     init(_ context: UIContext, _ build: (Screens) -> ScreenView) {
         let width = Layout.columnWidth(context)
         view = build(Screens(context, width: width))
-        status = view.status.map { Wrap.lines($0, width: max(1, context.width)) }.map { Array($0.prefix(Layout.maxStatusLines)) } ?? []
+        status = view.status.map { Self.fitted(Wrap.lines($0, width: max(1, context.width)), width: context.width) } ?? []
         layout = Layout(context, statusLines: status.count)
         if context.bilingual {
-            let second = build(Screens(context, width: width, locale: context.secondLocale)).body
-            (left, right) = Layout.align(view.body, second)
+            let second = build(Screens(context, width: width, locale: context.clientLocale, forClient: true)).body
+            let (top, secondTop) = Shown.notices(context, width: width, second: second)
+            (left, right) = Layout.align(top + view.body, secondTop + second)
         } else {
-            (left, right) = (view.body, nil)
+            let (top, _) = Shown.notices(context, width: width, second: [])
+            (left, right) = (top + view.body, nil)
         }
+    }
+
+    /// What heads every screen when a language on it is an unchecked translation: the notice in the person's
+    /// language and in the worker's, each in its column (in one column, in the language shown); and in the
+    /// person's column, what "[EN]" before a text means when a text there is not translated yet. The
+    /// worker's column gets the matching lines.
+    static func notices(_ context: UIContext, width: Int, second: [BodyLine]) -> (first: [BodyLine], second: [BodyLine]) {
+        let bundle = context.bundle
+        let unchecked = context.unreviewedOnScreen
+        let marked = bundle.info.locales.filter { $0 != context.clientLocale }.map(Resolved.mark)
+        let fallbackShown = context.bilingual && second.contains { line in line.line.contains { span in marked.contains(span.text) } }
+        guard !unchecked.isEmpty || fallbackShown else { return ([], []) }
+        let style = Style(.possible, bold: true)
+        // Below 24 rows the short form, so the question still fits beside it.
+        func sentence(_ locale: String) -> String {
+            let words = context.words(in: locale)
+            return context.height < 24 ? words[.unreviewedShort] : words.word(.unreviewedTranslation)
+        }
+        var first = Body(width: width), other = Body(width: width)
+        if context.bilingual {
+            if !unchecked.isEmpty {
+                first.add("⚠ " + sentence(context.locale), style)
+                other.add("⚠ " + sentence(context.clientLocale), style)
+            }
+            if fallbackShown {
+                first.add("", .muted)
+                other.add(Resolved.mark(context.locale).trimmingCharacters(in: .whitespaces) + " " + context.words(in: context.clientLocale).word(.missingTranslation), .muted)
+            }
+            first.blank()
+            other.blank()
+        } else {
+            // One language on screen: the worker reads it, so it is said once, in it.
+            first.add("⚠ " + sentence(context.locale), style)
+            first.blank()
+        }
+        return (first.lines, other.lines)
     }
 
     init(_ state: UIState) {
         self.init(state.context) { $0.view(of: state.mode) }
+    }
+
+    /// A status of at most `Layout.maxStatusLines` lines; one cut shorter ends with "…", so nothing is lost
+    /// without a mark.
+    static func fitted(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        guard lines.count > Layout.maxStatusLines else { return lines }
+        var kept = Array(lines.prefix(Layout.maxStatusLines))
+        let last = kept[kept.count - 1]
+        let used = last.reduce(0) { $0 + TextWidth.of($1.text) }
+        kept[kept.count - 1] = used + 1 <= width ? last + [Span("…", last.last?.style ?? .plain)]
+            : Renderer.shortened(last + [Span(" …")], to: width)
+        return kept
     }
 }

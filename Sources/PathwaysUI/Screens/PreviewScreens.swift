@@ -11,7 +11,7 @@ extension Screens {
     }
 
     func diagnosticsList(_ chrome: Chrome) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let checker: PreviewState? = { if case .preview(let p) = chrome { return p } else { return nil } }()
         let diagnostics = checker?.diagnostics ?? []
         if diagnostics.isEmpty { body.add(t(.noDiagnostics), .muted) }
@@ -28,7 +28,7 @@ extension Screens {
 
     func diagnosticDetail(_ i: Int, _ chrome: Chrome) -> ScreenView {
         guard case .preview(let p) = chrome, p.diagnostics.indices.contains(i) else { return diagnosticsList(chrome) }
-        var body = Body(width: width)
+        var body = newBody()
         let d = p.diagnostics[i]
         body.add(d.formatted, Style(d.severity == .error ? .error : .possible, bold: true))
         if let hint = d.hint { body.add("hint: " + hint, .muted) }
@@ -48,6 +48,7 @@ extension Screens {
     func previewStatus(_ p: PreviewMode) -> StyledLine? {
         if case .jumpToID(let typed)? = p.work.overlays.last { return [Span(t(.jumpIDPrompt) + typed + "▏", Style(.normal, bold: true))] }
         if let status = status(p.work) { return status }
+        if p.askingSaveAs { return [Span(t(.saveAsWhich), Style(.normal, bold: true))] }
         if let message = p.message { return [Span(message, .error)] }
         let node = p.work.session.currentNode
         let place = bundle.question(node)?.location ?? bundle.outcome(node)?.location

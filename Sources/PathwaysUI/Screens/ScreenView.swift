@@ -24,6 +24,9 @@ public struct ScreenView: Sendable {
     public var status: StyledLine?
     /// The content texts on the screen, for the glossary terms marked in them (worked out only for `g`).
     public var termTexts: [LocalizedText?] = []
+    /// A body longer than the window says so on the status line ("↓ more below: PgDn"), where nothing else is
+    /// said: long notes on a projected screen must not simply stop at the bottom.
+    public var marksMore = false
 
     /// Glossary term ids marked on the screen, in order of first appearance.
     func terms(_ context: UIContext) -> [String] {
@@ -45,8 +48,25 @@ struct Body {
     private(set) var lines: [BodyLine] = []
     private var block = 0
     let width: Int
+    /// The person's column of the two-language view: what only the worker reads (reasons, cautions,
+    /// sources, notes) is left blank there, one line in its place so both columns stay lined up.
+    let forClient: Bool
 
-    init(width: Int) { self.width = max(1, width) }
+    init(width: Int, forClient: Bool = false) {
+        self.width = max(1, width)
+        self.forClient = forClient
+    }
+
+    /// A paragraph only the worker reads (see `forClient`).
+    mutating func addForWorker(_ spans: StyledLine, target: Target? = nil, lead: StyledLine = [], hang: String? = nil) {
+        guard forClient else { return add(spans, target: target, lead: lead, hang: hang) }
+        lines.append(BodyLine([], target: target, block: block))
+        block += 1
+    }
+
+    mutating func addForWorker(_ text: String, _ style: Style = .plain, target: Target? = nil, lead: String = "", hang: String? = nil) {
+        addForWorker([Span(text, style)], target: target, lead: lead.isEmpty ? [] : [Span(lead, style)], hang: hang)
+    }
 
     /// One paragraph: `lead` before its first line (such as "1. ( ) "), and `hang` (spaces as wide as
     /// `lead`, unless given) before the others; the text wraps so every line fits the column.
@@ -78,20 +98,29 @@ struct Body {
     }
 }
 
-/// Text helpers shared by the screens, in one locale.
+/// Text helpers shared by the screens, in one locale. A text missing in that locale is shown in the first of
+/// `fallbacks` that has it, marked with its language ("[EN] "), never silently.
 struct ContentText {
     let bundle: ContentBundle
     let locale: String
+    let fallbacks: [String]
+
+    init(bundle: ContentBundle, locale: String, fallbacks: [String]? = nil) {
+        self.bundle = bundle
+        self.locale = locale
+        self.fallbacks = fallbacks ?? [bundle.info.defaultLocale]
+    }
 
     /// Localized content with glossary marks shown as underlined terms.
     func spans(_ t: LocalizedText?, _ style: Style = .plain) -> StyledLine {
         guard let t else { return [] }
-        let raw = t.resolve(locale, fallback: bundle.info.defaultLocale)
-        return GlossaryMarkup.pieces(raw).map { piece, _ in
+        let picked = t.pick(locale, fallbacks: fallbacks)
+        let mark: StyledLine = picked.isFallback ? [Span(Resolved.mark(picked.locale), Style(.muted, bold: style.bold))] : []
+        return mark + GlossaryMarkup.pieces(picked.text).map { piece, _ in
             switch piece {
             case .plain(let s): return Span(s, style)
             case .term(let id, let shown):
-                let words = shown ?? bundle.term(id)?.term.resolve(locale, fallback: bundle.info.defaultLocale) ?? id
+                let words = shown ?? bundle.term(id)?.term.pick(picked.locale, fallbacks: fallbacks).text ?? id
                 var s = style
                 s.underline = true
                 if s.role == .normal { s.role = .term }
@@ -102,14 +131,16 @@ struct ContentText {
 
     func plain(_ t: LocalizedText?) -> String {
         guard let t else { return "" }
-        return GlossaryMarkup.render(t.resolve(locale, fallback: bundle.info.defaultLocale), bundle: bundle, locale: locale)
+        let picked = t.pick(locale, fallbacks: fallbacks)
+        let words = GlossaryMarkup.render(picked.text, bundle: bundle, locale: picked.locale)
+        return picked.isFallback ? Resolved.mark(picked.locale) + words : words
     }
 
     /// Glossary term ids marked in these texts, in order of first appearance.
     func terms(in texts: [LocalizedText?]) -> [String] {
         var out: [String] = []
         for t in texts.compactMap({ $0 }) {
-            for (piece, _) in GlossaryMarkup.pieces(t.resolve(locale, fallback: bundle.info.defaultLocale)) {
+            for (piece, _) in GlossaryMarkup.pieces(t.pick(locale, fallbacks: fallbacks).text) {
                 if case .term(let id, _) = piece, bundle.term(id) != nil, !out.contains(id) { out.append(id) }
             }
         }
@@ -117,6 +148,9 @@ struct ContentText {
     }
 
     func answer(_ a: Answer, of id: String) -> String {
-        EngineText.describe(a, of: bundle.question(id), locale: locale, fallback: bundle.info.defaultLocale)
+        EngineText.describe(a, of: bundle.question(id), strings: bundle.strings, locale: locale, fallbacks: fallbacks)
     }
+
+    /// The same words for reports (reasons, referrals, sources), with the same fallbacks.
+    var report: ReportText { ReportText(bundle: bundle, locale: locale, fallbacks: fallbacks) }
 }

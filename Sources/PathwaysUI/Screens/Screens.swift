@@ -4,7 +4,7 @@ import PathwaysEngine
 /// What a case's screens show above them: the caseworker's case line, or the training or preview banner.
 enum Chrome {
     case caseworker
-    case training
+    case training(Audience)
     case preview(PreviewState)
 }
 
@@ -14,15 +14,23 @@ struct Screens {
     let context: UIContext
     let width: Int
     let locale: String
+    /// This builds the person's column of the two-language view: what only the worker reads is left blank,
+    /// and a missing text is taken from the worker's language, marked.
+    let forClient: Bool
     var bundle: ContentBundle { context.bundle }
-    var content: ContentText { ContentText(bundle: bundle, locale: locale) }
-    func t(_ key: UIText) -> String { key.text(locale) }
+    var words: Words { context.words(in: locale) }
+    var content: ContentText { ContentText(bundle: bundle, locale: locale, fallbacks: words.fallbacks) }
+    func t(_ key: UIText) -> String { words[key] }
 
-    init(_ context: UIContext, width: Int, locale: String? = nil) {
+    init(_ context: UIContext, width: Int, locale: String? = nil, forClient: Bool = false) {
         self.context = context
         self.width = width
         self.locale = locale ?? context.locale
+        self.forClient = forClient
     }
+
+    /// A body for this column (see `forClient`).
+    func newBody() -> Body { Body(width: width, forClient: forClient) }
 
     /// The screen of a mode.
     func view(of mode: Mode) -> ScreenView {
@@ -37,7 +45,19 @@ struct Screens {
         }
     }
 
-    func hints(_ keys: UIText...) -> [KeyHint] { keys.map { KeyHint($0) } }
+    /// Key hints; those that name a language name the one the key goes to next ("l français").
+    func hints(_ keys: UIText...) -> [KeyHint] {
+        keys.flatMap { key -> [KeyHint] in
+            switch key {
+            case .keyLanguage, .keyLanguageF: return [KeyHint(key, words.name(of: context.nextLocale))]
+            case .keyClientLanguage, .keyClientLanguageF:
+                // With two languages, b already shows the other one: no key to choose the person's.
+                guard bundle.info.locales.count > 2 else { return [] }
+                return [KeyHint(key, words.name(of: context.nextClientLocale))]
+            default: return [KeyHint(key)]
+            }
+        }
+    }
 
     // MARK: Header
 
@@ -48,9 +68,13 @@ struct Screens {
             let status = p.broken ? t(.previewBroken) : "\(bundle.info.id) \(bundle.info.version) · reload \(p.reloads)"
             return [plainHeader(title), [Span(" " + t(.previewBanner) + " ", Style(.banner, bold: true, reverse: true)),
                                          Span(" " + status, p.broken ? Style.error : .muted)]]
-        case .training:
-            // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one.
-            return [[Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))], plainHeader(title)]
+        case .training(let audience):
+            // Training keeps a banner on every screen, so nobody mistakes a fictional case for a real one; the
+            // console says it is not for the projector.
+            var banner: StyledLine = [Span(" " + t(.trainingBanner) + " ", Style(.banner, bold: true, reverse: true))]
+            if audience == .console { banner.append(Span(" " + t(.consoleBanner), Style(.urgent, bold: true))) }
+            if audience == .room { banner.append(Span(" " + t(.roomView), .muted)) }
+            return [banner, plainHeader(title)]
         case .caseworker:
             return [plainHeader(title)]
         }
@@ -58,7 +82,7 @@ struct Screens {
 
     func plainHeader(_ title: String) -> StyledLine {
         var languages = bundle.info.locales.map { $0 == locale ? "[\($0.uppercased())]" : $0.uppercased() }.joined(separator: " ")
-        if context.bilingual { languages = context.locale.uppercased() + " | " + context.secondLocale.uppercased() }
+        if context.bilingual { languages = context.locale.uppercased() + " | " + context.clientLocale.uppercased() }
         return [Span(t(.appName), .title), Span(" " + languages, .muted)] + (title.isEmpty ? [] : [Span(" — " + title, .title)])
     }
 }

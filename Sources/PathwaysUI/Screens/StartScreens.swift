@@ -15,7 +15,7 @@ extension Screens {
     }
 
     func start() -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         let info = bundle.info
         body.add(content.spans(info.title, .heading))
         let reviewed = info.reviewedOn.map { ", \(t(.reviewedOn)) \($0)" } ?? ""
@@ -27,7 +27,7 @@ extension Screens {
             (.resume, t(.resumeCase), context.recordsAvailable ? nil : t(.notYetAvailable)),
             (.training, t(.training), hasTraining ? nil : t(.noTrainingCases)),
             (.preview, t(.preview), context.previewAvailable ? t(.previewOfFolder) : t(.previewForEditors)),
-            (.language, t(.language), nil),
+            (.language, words(.language, words.name(of: locale), words.name(of: context.nextLocale)), nil),
             (.quit, t(.quit), nil),
         ]
         for (i, (item, label, aside)) in items.enumerated() {
@@ -38,12 +38,12 @@ extension Screens {
         body.blank()
         body.add(t(.notLegalAdvice) + " " + content.plain(info.disclaimer), .muted)
         return ScreenView(header: header(""), body: body.lines,
-                          keys: [KeyHint(.keyQuickExit)] + KeyHint.numbers(items.count) + hints(.keyOpen, .keyMove, .keyLanguage, .keyBilingual, .keyQuit),
+                          keys: [KeyHint(.keyQuickExit)] + KeyHint.numbers(items.count) + hints(.keyOpen, .keyMove, .keyLanguage, .keyBilingual, .keyClientLanguage, .keyQuit),
                           termTexts: [info.title, info.disclaimer])
     }
 
     func cases(_ list: [CaseListing]) -> ScreenView {
-        var body = Body(width: width)
+        var body = newBody()
         if list.isEmpty { body.add(t(.noSavedCases), .muted) }
         for c in list {
             let line = "\(c.code) · \(t(.updated)) \(c.updated) · \(t(.step)) \(c.step) \(t(.ofAbout)) \(c.estimatedTotal) · \(c.version)"

@@ -57,5 +57,20 @@ public protocol CaseKeeper: AnyObject {
     func saveNotes(_ notes: String) throws
     /// Writes the referral summary of the current case (Markdown and plain text); returns where.
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String
+    /// Writes the person's handout of the current case in `locale` (Markdown and plain text), with the
+    /// same page in `workerLocale` below it when given; returns where, in `wordsLocale`.
+    func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String
     var caseCode: String? { get }
+}
+
+/// Why a keeper that cannot write handouts says so.
+public struct HandoutUnavailable: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "handouts are not available here" }
+}
+
+extension CaseKeeper {
+    public func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
+        throw HandoutUnavailable()
+    }
 }

@@ -28,7 +28,7 @@ extension UIState {
             }
         case .review: return handleReview(key, &c)
         case .results: return handleResults(key, &c, overlay: true)
-        case .pathway, .term, .diagnostic: return handleDetail(key, &c)
+        case .pathway, .term, .diagnostic, .persona: return handleDetail(key, &c)
         case .glossary:
             let s = shown(c)
             if let r = handleGlossary(key, &c.overlays, s) { return r }
@@ -191,7 +191,7 @@ extension UIState {
         }
         // On the first question: with no answers there is no case to keep, so the worker leaves it.
         if c.session.answers.isEmpty && c.change == nil { return Reaction(leave: true) }
-        c.flash = UIText.firstQuestion.text(context.locale)
+        c.flash = context.words[.firstQuestion]
         return .done
     }
 
@@ -290,6 +290,10 @@ extension UIState {
         case .char("e"), .char("E"):
             guard recording(c) else { return .done }
             return .effects([.export(includeAnswers: key == .char("E"))])
+        case .char("h"), .char("H"):
+            // The person's handout, in their language (H: the worker's below it), written like the summary.
+            guard recording(c) else { return .done }
+            return .effects([.handout(withWorkerLanguage: key == .char("H"))])
         default:
             return caseKeys(key, &c) ?? .done
         }
@@ -399,6 +403,8 @@ extension UIState {
             context.switchLanguage()
         case .char("b"), .function(5):
             context.bilingual.toggle()
+        case .char("c"), .function(9):
+            context.switchClientLanguage()
         case .char("g"):
             if case .glossary = c.overlays.last { return .done }
             let terms = shown(c).view.terms(context)

@@ -42,4 +42,8 @@ public enum Effect: Hashable, Sendable {
     case saveNotes(String)
     /// Write the referral summary for printing.
     case export(includeAnswers: Bool)
+    /// Something only trainer mode (or the preview's training drafts) writes.
+    case training(TrainingRequest)
+    /// Write the person's handout in their language (and the worker's below it).
+    case handout(withWorkerLanguage: Bool)
 }

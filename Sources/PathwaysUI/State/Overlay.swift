@@ -21,6 +21,8 @@ public enum Overlay: Hashable, Sendable {
     case jumpToID(String)
     /// Typing a step number after 'j' in a walkthrough.
     case jumpToStep(String)
+    /// The persona card of a quiz's case (its first screen, and p reopens it).
+    case persona(Place)
 
     /// True for overlays drawn as a whole screen.
     var isScreen: Bool {
@@ -35,7 +37,7 @@ public enum Overlay: Hashable, Sendable {
         get {
             switch self {
             case .review(let p), .results(let p), .pathway(_, let p), .glossary(_, _, let p), .term(_, let p),
-                 .savedCases(_, let p), .diagnostics(let p), .diagnostic(_, let p):
+                 .savedCases(_, let p), .diagnostics(let p), .diagnostic(_, let p), .persona(let p):
                 return p
             case .notes(let e):
                 return Place(scroll: e.scroll)
@@ -54,6 +56,7 @@ public enum Overlay: Hashable, Sendable {
             case .savedCases(let list, _): self = .savedCases(list, p)
             case .diagnostics: self = .diagnostics(p)
             case .diagnostic(let i, _): self = .diagnostic(i, p)
+            case .persona: self = .persona(p)
             case .notes(var e):
                 e.scroll = p.scroll
                 self = .notes(e)
@@ -73,6 +76,7 @@ public enum Overlay: Hashable, Sendable {
         case .savedCases: return .cases
         case .diagnostics: return .diagnostics
         case .diagnostic(let i, _): return .diagnostic(i)
+        case .persona: return .persona
         case .why, .confirmQuit, .jumpToID, .jumpToStep: return nil
         }
     }

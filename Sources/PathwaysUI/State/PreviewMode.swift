@@ -21,6 +21,8 @@ public struct PreviewMode: Sendable {
     public internal(set) var checker: PreviewState
     /// Said until the next key: a jump that found nothing, or where a scenario was written.
     var message: String?
+    /// w at the end of a walk: a scenario or a training case draft? (the next key says)
+    var askingSaveAs = false
     /// Opened from the caseworker's start screen: q and Esc go back there, to this bundle.
     var fromStart: Bool { home != nil }
     var home: ContentBundle?

@@ -24,6 +24,14 @@ extension UIState {
 
     mutating func handlePreview(_ key: Key, _ p: inout PreviewMode) -> Reaction {
         p.message = nil
+        if p.askingSaveAs {
+            p.askingSaveAs = false
+            switch key {
+            case .char("w"), .function(8): return .effects([.previewRequest(.recordScenario)])
+            case .char("t"): return .effects([.training(.saveDraft(TrainingDraft(session: p.work.session)))])
+            default: return .done
+            }
+        }
         switch p.work.overlays.last {
         case .jumpToID(var typed)?:
             switch key {
@@ -75,6 +83,11 @@ extension UIState {
                 p.work.overlays.append(.diagnostics(Place()))
                 return .done
             case .char("w"), .function(8):
+                // At the end of a walk it can also become a training case draft.
+                if p.work.overlays.isEmpty, case .outcome = p.work.session.position {
+                    p.askingSaveAs = true
+                    return .done
+                }
                 return .effects([.previewRequest(.recordScenario)])
             case .char("q") where p.fromStart:
                 return leavePreview(p)

@@ -54,7 +54,7 @@ extension UIState {
             return Reaction(effects: [.closeCase], next: .caseWork(c))
         case .resume:
             guard context.recordsAvailable else {
-                s.flash = UIText.needsRecords.text(context.locale)
+                s.flash = context.words[.needsRecords]
                 return .done
             }
             return .effects([.listCases])
@@ -65,7 +65,7 @@ extension UIState {
             return Reaction(effects: [.closeCase], next: .training(t))
         case .preview:
             guard context.previewAvailable else {
-                s.flash = UIText.previewHow.text(context.locale)
+                s.flash = context.words[.previewHow]
                 return .done
             }
             return .effects([.closeCase, .openPreview])
@@ -82,6 +82,7 @@ extension UIState {
         switch key {
         case .char("l"), .function(4): context.switchLanguage()
         case .char("b"), .function(5): context.bilingual.toggle()
+        case .char("c"), .function(9): context.switchClientLanguage()
         case .char("g"):
             if case .glossary = s.overlays.last { return .done }
             s.overlays.append(.glossary(terms: shown(s).view.terms(context), all: false, Place()))

@@ -31,7 +31,7 @@ public enum InputProblem: Hashable, Sendable {
 public enum ScreenID: Hashable, Sendable {
     case start, cases
     case question, review, results, pathway(String), glossary, term(String), notes
-    case trainingList, walkthrough, quizResults
+    case trainingList, walkthrough, persona, whatNext, quizResults
     case diagnostics, diagnostic(Int)
     case locked, tooSmall
     /// After a quick exit: nothing is shown and the program ends.

@@ -15,10 +15,12 @@ public struct UIState: Sendable {
         fitToWindow()
     }
 
-    /// Starts in training mode, on the list of training cases.
-    public static func training(bundle: ContentBundle, width: Int = 100, height: Int = 30, locale: String? = nil) -> UIState {
+    /// Starts in training mode, on the list of training cases, for one projected screen (or the console or
+    /// the room's view of a presentation).
+    public static func training(bundle: ContentBundle, width: Int = 100, height: Int = 30, locale: String? = nil,
+                                audience: Audience = .projected) -> UIState {
         var s = UIState(bundle: bundle, width: width, height: height, locale: locale)
-        s.mode = .training(TrainingMode())
+        s.mode = .training(TrainingMode(audience: audience))
         s.fitToWindow()
         return s
     }
@@ -38,6 +40,14 @@ public struct UIState: Sendable {
     public var bundle: ContentBundle { context.bundle }
     public var locale: String { context.locale }
     public var secondLocale: String { context.secondLocale }
+    /// The person's language (the second column of the two-language view).
+    public var clientLocale: String { context.clientLocale }
+
+    /// Sets the person's language and shows it beside the worker's (`--client-lang`).
+    public mutating func use(clientLocale locale: String) {
+        context.use(clientLocale: locale)
+        keepSelectionVisible()
+    }
     public var bilingual: Bool { context.bilingual }
     public var width: Int { context.width }
     public var height: Int { context.height }
@@ -80,14 +90,15 @@ public struct UIState: Sendable {
         switch activeMode {
         case .caseWork(let c): return c
         case .preview(let p): return p.work
-        case .training(let t): if case .quiz(let c) = t.stage { return c } else { return nil }
+        case .training(let t):
+            if case .quiz(let q) = t.stage, case .answering(let c) = q.phase { return c } else { return nil }
         default: return nil
         }
     }
 
-    /// The case being walked (or the quiz just finished), if any.
+    /// The case being walked (or the quiz answered), if any.
     public var session: Session? {
-        if case .training(let t) = activeMode, case .quizResults(_, let s, _) = t.stage { return s }
+        if case .training(let t) = activeMode, case .quiz(let q) = t.stage { return q.session }
         return caseMode?.session
     }
     public var caseCode: String? { caseMode?.caseCode }
@@ -116,11 +127,11 @@ public struct UIState: Sendable {
         case .caseWork(let c): return c.screenID
         case .preview(let p): return p.work.screenID
         case .training(let t):
+            if let top = t.overlays.topScreen, let id = top.overlay.screenID { return id }
             switch t.stage {
             case .list: return .trainingList
             case .walkthrough: return .walkthrough
-            case .quiz(let c): return c.screenID
-            case .quizResults: return .quizResults
+            case .quiz(let q): return q.screenID
             }
         }
     }
@@ -133,11 +144,11 @@ public struct UIState: Sendable {
             case .caseWork(let c): return c.place
             case .preview(let p): return p.work.place
             case .training(let t):
+                if let top = t.overlays.topScreen { return top.overlay.place ?? Place() }
                 switch t.stage {
                 case .list: return t.listPlace
                 case .walkthrough(let w): return w.place
-                case .quiz(let c): return c.place
-                case .quizResults(_, _, let p): return p
+                case .quiz(let q): return q.place
                 }
             case .locked, .tooSmall, .closed: return Place()
             }
@@ -156,11 +167,15 @@ public struct UIState: Sendable {
                 p.work.place = newValue
                 mode = .preview(p)
             case .training(var t):
-                switch t.stage {
-                case .list: t.listPlace = newValue
-                case .walkthrough(var w): w.place = newValue; t.stage = .walkthrough(w)
-                case .quiz(var c): c.place = newValue; t.stage = .quiz(c)
-                case .quizResults(let id, let session, _): t.stage = .quizResults(scenario: id, session: session, place: newValue)
+                mode = .closed
+                if let top = t.overlays.topScreen {
+                    t.overlays[top.index].place = newValue
+                } else {
+                    switch t.stage {
+                    case .list: t.listPlace = newValue
+                    case .walkthrough(var w): w.place = newValue; t.stage = .walkthrough(w)
+                    case .quiz(var q): t.stage = .list; q.place = newValue; t.stage = .quiz(q)
+                    }
                 }
                 mode = .training(t)
             case .locked, .tooSmall, .closed: break

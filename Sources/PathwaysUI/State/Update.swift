@@ -166,11 +166,13 @@ extension UIState {
             change(&p.work)
             mode = .preview(p)
         case .training(var t):
-            guard case .quiz(var c) = t.stage else { return }
+            guard case .quiz(var q) = t.stage, case .answering(var c) = q.phase else { return }
             mode = .closed
             t.stage = .list
+            q.phase = .score(c.session, place: Place())
             change(&c)
-            t.stage = .quiz(c)
+            q.phase = .answering(c)
+            t.stage = .quiz(q)
             mode = .training(t)
         case .locked(var l):
             mode = .closed

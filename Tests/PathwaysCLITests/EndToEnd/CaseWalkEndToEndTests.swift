@@ -37,15 +37,16 @@ final class CaseWalkEndToEndTests: XCTestCase {
         try app.answer(19, "How does the person feel about contact with police?", "Not sure")
         try app.answer(20, "Does the person agree to contact labour offices", "Yes")
         try app.answer(21, "Where did the work happen?", "In the province or territory where the person lives now")
-        try t.waitFor("Pathways [EN] FR — Results", "■ Recommended (")
+        try t.waitFor("Pathways [EN] FR ES TL — Results", "■ Recommended — ")
 
         // The results are longer than the window; a tall window shows them whole (paging has its own test).
         try t.resize(width: 80, height: 200)
         let all = try t.waitFor("■ Not applicable (", "The person decides what to do.")
         XCTAssertFalse(Tmux.lines(all).contains { $0.hasSuffix("↓") }, "the results do not fit in 200 lines")
-        let recommended = AppInTmux.section("Recommended", of: all)
+        // The recommended pathways are in their priority groups: do first, next, also.
+        let recommended = ["do first", "next", "also"].flatMap { AppInTmux.section("Recommended — " + $0, of: all) }
         let notApplicable = AppInTmux.section("Not applicable", of: all)
-        XCTAssertTrue(recommended.first?.contains("■ Recommended (6)") ?? false, "expected 6 recommended: \(recommended.first ?? "none")")
+        XCTAssertEqual(recommended.filter { $0.contains("✓ ") }.count, 6, "expected 6 recommended: \(recommended)")
         for title in ["Open work permit for vulnerable workers (OWP-V)", "Report temporary foreign worker abuse to Service Canada",
                       "Employment standards office (work rights)", "School for children and young people",
                       "Legal aid and legal advice", "Canadian Human Trafficking Hotline"] {
@@ -73,11 +74,16 @@ final class CaseWalkEndToEndTests: XCTestCase {
         try t.waitFor("Step 3 of about", "Is the person under 18 years old?")
         try app.pick("No")
         t.send("l")
-        try t.waitFor("Pathways EN [FR]", "Étape 3 sur environ", "La personne a-t-elle moins de 18 ans?",
+        try t.waitFor("Pathways EN [FR] ES TL", "Étape 3 sur environ", "La personne a-t-elle moins de 18 ans?",
                       "› 2. ( ) Non", "1. ( ) Oui", "3. ( ) Ne sait pas", "sortie rapide")
         try t.waitLacks("Is the person under 18 years old?", "Step 3", "quick exit")
+        // l goes on through the bundle's languages (Spanish, Tagalog) and back to English.
         t.send("l")
-        try t.waitFor("Pathways [EN] FR", "Step 3 of about", "Is the person under 18 years old?", "› 2. ( ) No", "quick exit")
+        try t.waitFor("Pathways EN FR [ES] TL", "Paso 3 de unos", "¿Tiene usted menos de 18 años?")
+        t.send("l")
+        try t.waitFor("Pathways EN FR ES [TL]", "Hakbang 3 ng humigit-kumulang")
+        t.send("l")
+        try t.waitFor("Pathways [EN] FR ES TL", "Step 3 of about", "Is the person under 18 years old?", "› 2. ( ) No", "quick exit")
         try t.waitLacks("Étape", "La personne a-t-elle", "Oui")
         t.send("Left")
         try t.waitFor("Step 2 of about", "Is the person in deep distress right now", "› 2. (•) No")
@@ -102,7 +108,7 @@ final class CaseWalkEndToEndTests: XCTestCase {
         t.send("Enter")
         try t.waitFor("Step 3 of about", "Is the person under 18 years old?")
         t.send("r")
-        let review = try t.waitFor("Pathways [EN] FR — Review answers", "themselves?", "→ Not sure")
+        let review = try t.waitFor("Pathways [EN] FR ES TL — Review answers", "themselves?", "→ Not sure")
         XCTAssertEqual(AppInTmux.reviewAnswer("themselves?", on: review), "Not sure")
         XCTAssertEqual(AppInTmux.reviewAnswer("soon?", on: review), "No")
     }
@@ -131,7 +137,7 @@ final class CaseWalkEndToEndTests: XCTestCase {
 
         try t.resize(width: 80, height: 24)
         try t.waitMatch("^" + String(repeating: "─", count: 80) + "$")
-        try t.waitFor("Pathways [EN] FR — Where the person lives", "Step 4 of about",
+        try t.waitFor("Pathways [EN] FR ES TL — Where the person lives", "Step 4 of about",
                       "In which province or territory does the person live now?", "1. ( ) Alberta", "› 9. ( ) Ontario",
                       "13. ( ) Yukon", "F12/Ctrl-X quick exit")
         try t.waitLacks("Enlarge the window")
@@ -150,7 +156,7 @@ final class CaseWalkEndToEndTests: XCTestCase {
         try t.waitFor("› 1. Start a new case")
         t.send("Enter")
         try app.answer(1, "Is the person in danger right now", "Yes")
-        try t.waitFor("Pathways [EN] FR — Results", "URGENT: Safety first")
+        try t.waitFor("Pathways [EN] FR ES TL — Results", "URGENT: Safety first")
         try pageToEnd(t, "results")
     }
 

@@ -62,6 +62,7 @@ struct BaseBundle {
         var bytes: [String: [UInt8]] = [:]
         for (path, marked) in files { bytes[path] = Array(MarkedText(marked).text.utf8) }
         return Checker.check(ContentFiles(files: bytes, displayRoot: Self.displayRoot), today: Self.today).bundle
+            .withStrings(under: ProgramWords.shipped)
     }
 
     static let texts: [String: String] = [

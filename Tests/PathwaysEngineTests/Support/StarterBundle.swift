@@ -22,7 +22,7 @@ enum StarterBundle {
     static func load(file: StaticString = #filePath, line: UInt = #line) throws -> ContentBundle {
         let checked = Checker.check(try files(), today: Day("2026-11-23"))
         XCTAssertEqual(checked.diagnostics.map(\.formatted), [], "the starter bundle must be clean", file: file, line: line)
-        return checked.bundle
+        return checked.bundle.withStrings(under: ProgramWords.shipped)
     }
 }
 
