@@ -146,9 +146,16 @@ final class LocaleTests: XCTestCase {
         // The English changes after the translation: check warns where the translation is (PW030).
         let english = String(decoding: files.files["questions/basics.yaml"]!, as: UTF8.self)
         files.files["questions/basics.yaml"] = Array(english.replacingOccurrences(of: "How old is the person?", with: "What is the person's age?").utf8)
-        let stale = Checker.check(files, today: nil).diagnostics.filter { $0.code == .staleTranslation }
-        XCTAssertEqual(stale.map(\.message), ["the English text of 'question.age.prompt' changed after the Tagalog translation was made"])
+        let changed = Checker.check(files, today: nil)
+        let stale = changed.diagnostics.filter { $0.code == .staleTranslation }
+        XCTAssertEqual(stale.map(\.message), ["the English text of 'question.age.prompt' changed after the Tagalog translation was made;"
+                                              + " until the translation is updated the English is shown, marked"])
         XCTAssertEqual(stale.first?.location.file, "Content/locales/tl.yaml")
+        // The translation of other English is held back (it may say something else): the English shows, marked.
+        XCTAssertNil(changed.bundle.question("age")?.prompt.texts["tl"])
+        XCTAssertEqual(changed.bundle.question("age")?.prompt.pick("tl", fallbacks: ["en"]).marked, "[EN] What is the person's age?")
+        XCTAssertFalse(changed.diagnostics.contains { $0.code == .missingTranslation && $0.message.contains("question.age.prompt") },
+                       "a held-back translation is reported once, as stale")
     }
 
     func testAnImportThatDropsAPlaceholderIsRefused() throws {

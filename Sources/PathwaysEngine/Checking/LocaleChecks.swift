@@ -60,7 +60,8 @@ public enum LocaleChecks {
         guard !client.isEmpty else { return [] }
         var out: [Diagnostic] = []
         for entry in TranslatableStrings.all(b) where entry.forClient {
-            for locale in client where (entry.text.texts[locale] ?? "").isEmpty {
+            // A translation held back because its English changed is reported as stale (PW030), not as missing.
+            for locale in client where (entry.text.texts[locale] ?? "").isEmpty && b.localeTexts.entries[locale]?[entry.id] == nil {
                 let sample = entry.text.resolve(b.info.defaultLocale, fallback: b.info.defaultLocale)
                 out.append(Diagnostic(.missingTranslation, at: entry.text.location ?? b.info.location,
                     "missing \(name(locale)) text the person reads for \"\(sample.prefix(50))\" ('\(entry.id)'); it is shown in the worker's language, marked",

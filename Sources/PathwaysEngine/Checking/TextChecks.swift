@@ -36,11 +36,14 @@ enum TextChecks {
         for entry in TranslatableStrings.all(b) {
             guard let original = entry.text.texts[source] else { continue }
             for (locale, hashes) in b.translationSources.sorted(by: { $0.key < $1.key }) {
-                guard let recorded = hashes[entry.id], entry.text.texts[locale] != nil,
+                // A language's own file: its stale text is held back (the English shows, marked).
+                let heldBack = entry.text.texts[locale] == nil ? b.localeTexts.entries[locale]?[entry.id] : nil
+                guard let recorded = hashes[entry.id], entry.text.texts[locale] != nil || heldBack != nil,
                       recorded != TranslatableStrings.hash(original) else { continue }
                 let name = localeNames[locale] ?? locale
-                out.append(Diagnostic(.staleTranslation, at: entry.text.places[locale]?.location ?? entry.text.location ?? b.info.location,
-                                      "the \(localeNames[source] ?? source) text of '\(entry.id)' changed after the \(name) translation was made",
+                out.append(Diagnostic(.staleTranslation, at: heldBack?.location ?? entry.text.places[locale]?.location ?? entry.text.location ?? b.info.location,
+                                      "the \(localeNames[source] ?? source) text of '\(entry.id)' changed after the \(name) translation was made"
+                                      + (heldBack != nil ? "; until the translation is updated the \(localeNames[source] ?? source) is shown, marked" : ""),
                                       hint: "update the translation, then 'pathways translations import' it (or export, fix and import)"))
             }
         }

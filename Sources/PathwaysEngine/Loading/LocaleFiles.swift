@@ -118,11 +118,15 @@ enum LocaleFiles {
         for (locale, entries) in contents.texts.entries {
             var hashes = bundle.translationSources[locale] ?? [:]
             let places = contents.places[locale] ?? [:]
+            let source = bundle.info.defaultLocale
             TranslatableStrings.visit(&bundle) { id, text, _ in
                 guard let entry = entries[id], !entry.text.isEmpty, text.texts[locale] == nil else { return }
+                if let hash = entry.sourceHash { hashes[id] = hash }
+                // A translation made from other English (a step moved, a text rewritten) may say something
+                // else entirely: the English is shown instead, marked, until it is updated (PW030 says so).
+                if let hash = entry.sourceHash, let english = text.texts[source], TranslatableStrings.hash(english) != hash { return }
                 text.texts[locale] = entry.text
                 if let place = places[id] { text.places[locale] = place }
-                if let hash = entry.sourceHash { hashes[id] = hash }
             }
             if !hashes.isEmpty { bundle.translationSources[locale] = hashes }
         }
