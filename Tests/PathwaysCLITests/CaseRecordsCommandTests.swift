@@ -41,6 +41,21 @@ final class CaseRecordsCommandTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
+    /// A case opened in line mode and left before its first answer leaves nothing in the store (as in the
+    /// full-screen interface); its first answer writes it and says its code; a note before any answer is kept.
+    func testALineModeCaseLeftBeforeItsFirstAnswerIsNotWritten() throws {
+        let left = try run(["--plain", "--store", store], input: "quit\n")
+        XCTAssertEqual(left.status, 0, left.stdout + left.stderr)
+        XCTAssertFalse(left.stdout.contains("Case "), left.stdout)
+        XCTAssertEqual(try run(["cases", "list", "--store", store]).stdout, "no cases\n")
+        let code = try plainCase(notes: nil)
+        let noted = try run(["--plain", "--store", store], input: "note call back Tuesday\nquit\n")
+        XCTAssertTrue(noted.stdout.contains("Case "), noted.stdout)
+        let listed = try run(["cases", "list", "--store", store]).stdout
+        XCTAssertEqual(listed.split(separator: "\n").count, 2, listed)
+        XCTAssertTrue(listed.contains(code), listed)
+    }
+
     // MARK: Retention (point 7)
 
     func testRetentionBelowOneDayIsAUsageErrorAndDeletesNothing() throws {
@@ -66,8 +81,8 @@ final class CaseRecordsCommandTests: XCTestCase {
         let out = try run(["--plain", "--store", store, "--retention-days", "30"], input: "quit\n")
         XCTAssertEqual(out.status, 0, out.stdout + out.stderr)
         XCTAssertTrue(out.stderr.contains("2 cases not updated for 30 days were deleted"), out.stderr)
-        // The 10-day-old case, and the one line mode started.
-        XCTAssertEqual(try run(["cases", "list", "--store", store]).stdout.split(separator: "\n").count, 2)
+        // The 10-day-old case only: line mode left before its first answer writes no case.
+        XCTAssertEqual(try run(["cases", "list", "--store", store]).stdout.split(separator: "\n").count, 1)
     }
 
     // MARK: Store paths (point 9)

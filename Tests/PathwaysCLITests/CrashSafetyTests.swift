@@ -182,9 +182,6 @@ final class CrashSafetyTests: XCTestCase {
                 return XCTFail("\(p.id): no first question within 60 s\n\(c.describe())")
             }
         }
-        let codes = children.map { Transcript($0.output.text).code }
-        XCTAssertNotNil(codes[0]); XCTAssertNotNil(codes[1])
-        XCTAssertNotEqual(codes[0], codes[1])
         // Interleaved: each types its next line right after the other, then both must show their next question.
         for i in 0..<plans.map(\.lines.count).max()! {
             for (c, p) in zip(children, plans) where i < p.lines.count { c.type(p.lines[i]) }
@@ -194,6 +191,10 @@ final class CrashSafetyTests: XCTestCase {
                 }
             }
         }
+        // Each case has its code from its first answer.
+        let codes = children.map { Transcript($0.output.text).code }
+        XCTAssertNotNil(codes[0]); XCTAssertNotNil(codes[1])
+        XCTAssertNotEqual(codes[0], codes[1])
         for c in children { c.type("quit") }
         for (c, p) in zip(children, plans) {
             XCTAssertTrue(c.waitForExit(20), "\(p.id): pathways did not quit\n\(c.describe())")
@@ -219,10 +220,10 @@ final class CrashSafetyTests: XCTestCase {
         let bundle = PlainModeTests.shipped
         let first = try start(["--plain", "--store", storePath])
         defer { first.stop() }
-        guard first.waitUntil(60, { Transcript($0).prompts >= 1 }), let code = Transcript(first.output.text).code else {
-            return XCTFail("no case code and first question within 60 s\n\(first.describe())")
+        guard first.waitUntil(60, { Transcript($0).prompts >= 1 }) else {
+            return XCTFail("no first question within 60 s\n\(first.describe())")
         }
-        // The first terminal answers the first half.
+        // The first terminal answers the first half; the case (and its code) exists from the first answer.
         let half = p.lines.count / 2
         var firstPrompts = 1
         for i in 0..<half {
@@ -231,6 +232,9 @@ final class CrashSafetyTests: XCTestCase {
             guard first.waitUntil(30, { [firstPrompts] in Transcript($0).prompts >= firstPrompts }) else {
                 return XCTFail("line \(i + 1) not confirmed\n\(first.describe())")
             }
+        }
+        guard let code = Transcript(first.output.text).code else {
+            return XCTFail("no case code after the first answers\n\(first.describe())")
         }
         // The second terminal reopens the case and answers the second half, while the first goes back and
         // changes two of its earlier answers (latest first, so the earlier ones keep their place in the list).

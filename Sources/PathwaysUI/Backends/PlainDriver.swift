@@ -12,6 +12,9 @@ public struct PlainDriver {
     public var clientLocale: String?
     var session: Session
     var printedResults = false
+    /// The case's code was said. A new case is written at its first answer (or note), as in the full-screen
+    /// interface, so a case opened and left at once leaves nothing in the store.
+    var announcedCode = false
     let readLine: () -> String?
     let write: (String) -> Void
     let keeper: CaseKeeper?
@@ -70,13 +73,21 @@ public struct PlainDriver {
     }
 
     /// Commits the case before anything more is shown; a failure is said plainly.
-    func record() {
+    mutating func record() {
         guard let keeper else { return }
         do {
             try keeper.record(session, locale: locale)
         } catch {
             write(w[.notSaved] + " \(error)")
         }
+        announceCode()
+    }
+
+    /// "Case KQ7-M2P. No names…", once, when the case first has a code.
+    mutating func announceCode() {
+        guard !announcedCode, let code = keeper?.caseCode else { return }
+        announcedCode = true
+        write("\(w[.caseLabel]) \(code). " + w[.noNames])
     }
 
     /// The worker's words.
@@ -127,12 +138,8 @@ public struct PlainDriver {
         write(w[.notLegalAdvice] + " " + w[.plainHelpHint])
         if let client = clientLocale { say(.plainClientLanguage, w.name(of: client)) }
         noticeUnchecked()
-        if keeper != nil {
-            record()
-            if let code = keeper?.caseCode {
-                write("\(w[.caseLabel]) \(code). " + w[.noNames])
-            }
-        }
+        // A reopened case has its code already; a new one gets it at its first answer.
+        announceCode()
         for line in notice { write(line) }
         var needsPrompt = true
         while true {
@@ -304,6 +311,8 @@ public struct PlainDriver {
                 }
                 notes = notes.isEmpty ? text : notes + "\n" + text
             }
+            // Notes before the first answer: the case is written now, so they have somewhere to go.
+            if keeper.caseCode == nil { record() }
             do { try keeper.saveNotes(notes); say(.plainNotesSaved) } catch { write(w[.notSaved] + " \(error)") }
             return .stay
         }
