@@ -148,8 +148,9 @@ public final class Tmux {
         }
     }
 
+    /// Waits for an empty screen; a pane whose program has ended counts when only tmux's notice is left.
     public func waitBlank(timeout: TimeInterval? = nil, allowExit: Bool = false) throws {
-        try wait("an empty screen", timeout: timeout, allowExit: allowExit) { Self.isBlank($0) }
+        try wait("an empty screen", timeout: timeout, allowExit: allowExit) { Self.isBlank(Self.withoutPaneNotice($0)) }
     }
 
     /// Waits for the pane's program to end; returns its exit status. tmux can say the pane is dead before
@@ -176,6 +177,12 @@ public final class Tmux {
     }
 
     public static func isBlank(_ text: String) -> Bool { !text.contains { !$0.isWhitespace } }
+
+    /// The screen without tmux's own "Pane is dead (status 0, …)" line, which a dead pane shows at its foot
+    /// (remain-on-exit): that line is not the program's.
+    public static func withoutPaneNotice(_ text: String) -> String {
+        lines(text).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n")
+    }
 
     /// The lines of a capture (its final newline ends the last line, it does not start another).
     public static func lines(_ text: String) -> [String] {

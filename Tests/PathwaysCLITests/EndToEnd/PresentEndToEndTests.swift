@@ -97,9 +97,8 @@ final class PresentEndToEndTests: XCTestCase {
         consoleTerm.send("F12")
         XCTAssertEqual(try consoleTerm.waitForExit(pid: consolePid), 0)
         XCTAssertEqual(try roomTerm.waitForExit(pid: roomPid), 0, "the room's view ends with the console")
-        func ours(_ text: String) -> String { Tmux.lines(text).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n") }
-        XCTAssertTrue(Tmux.isBlank(ours(roomTerm.capture())), "the room's screen is blank after the console's quick exit:\n\(roomTerm.screen)")
-        XCTAssertTrue(Tmux.isBlank(ours(consoleTerm.capture())))
+        XCTAssertTrue(Tmux.isBlank(Tmux.withoutPaneNotice(roomTerm.capture())), "the room's screen is blank after the console's quick exit:\n\(roomTerm.screen)")
+        XCTAssertTrue(Tmux.isBlank(Tmux.withoutPaneNotice(consoleTerm.capture())))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "the socket and its folder are removed")
     }
 

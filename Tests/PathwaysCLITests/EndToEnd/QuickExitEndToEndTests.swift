@@ -31,11 +31,9 @@ final class QuickExitEndToEndTests: XCTestCase {
         let pid = pid_t(t.pane("#{pane_pid}")) ?? 0
         t.send(key)
         XCTAssertEqual(try t.waitForExit(pid: pid), 0, "pathways ends with status 0 after \(key)")
-        // A dead pane shows tmux's own "Pane is dead (status 0, …)" at its foot: that line is not ours.
-        func ours(_ text: String) -> String { Tmux.lines(text).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n") }
-        XCTAssertTrue(Tmux.isBlank(ours(t.capture())), "the screen is not empty after \(key):\n\(t.screen)")
-        XCTAssertTrue(Tmux.isBlank(ours(t.capture(history: true))), "the scrollback is not empty after \(key)")
+        XCTAssertTrue(Tmux.isBlank(Tmux.withoutPaneNotice(t.capture())), "the screen is not empty after \(key):\n\(t.screen)")
+        XCTAssertTrue(Tmux.isBlank(Tmux.withoutPaneNotice(t.capture(history: true))), "the scrollback is not empty after \(key)")
         XCTAssertEqual(t.pane("#{alternate_on}"), "0", "the terminal is back on its normal screen")
-        XCTAssertTrue(Tmux.isBlank(ours(t.capture(alternate: true))), "the other screen is not empty after \(key)")
+        XCTAssertTrue(Tmux.isBlank(Tmux.withoutPaneNotice(t.capture(alternate: true))), "the other screen is not empty after \(key)")
     }
 }
