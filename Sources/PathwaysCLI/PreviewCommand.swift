@@ -82,8 +82,12 @@ final class FolderPreview: PreviewSource {
         let dir = folder.appendingPathComponent("training")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let id = "draft-" + TrainingFolders.stamp()
-        return TrainingFolders.write(Data(TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle).utf8), to: dir.path, name: id + ".yaml",
-                                     done: "saved training/\(id).yaml: fill in the persona, prompts and notes")
+        // The preview speaks to content editors, in the editors' English of every other preview message.
+        switch TrainingFolders.write(Data(TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle).utf8), to: dir.path, name: id + ".yaml") {
+        case .saved: return "saved training/\(id).yaml: fill in the persona, prompts and notes"
+        case .notWritten(let path, let reason): return "could not write \(path): \(reason)"
+        case .noFolder: return "this preview cannot save training cases"
+        }
     }
 
     func recordScenario(_ session: Session) -> String {

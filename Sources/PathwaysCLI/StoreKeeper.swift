@@ -51,6 +51,14 @@ final class StoreKeeper: CaseKeeper {
         }
     }
 
+    /// The case as it stands, written now (a case with no answer yet is created): what notes, summaries
+    /// and handouts are recorded with.
+    private func current(_ session: Session, locale: String) throws -> CaseRecorder {
+        try record(session, locale: locale)
+        guard let recorder else { throw StoreError.closed }
+        return recorder
+    }
+
     func list() -> [CaseListing] {
         guard let listing = try? openStore().listing() else { return [] }
         return listing.cases.map { c in
@@ -109,16 +117,15 @@ final class StoreKeeper: CaseKeeper {
         SecretBytes.wipeAll()
     }
 
-    func saveNotes(_ notes: String) throws {
-        guard let recorder else { return }
+    func saveNotes(_ notes: String, session: Session, locale: String) throws {
+        let recorder = try current(session, locale: locale)
         try openStore().saveNotes(notes, for: recorder.code, now: clock())
     }
 
     /// Writes CODE-DATE[-with-answers].md and .txt into the exports folder beside the store, recorded with the
     /// case so they are deleted with it; says that they are not encrypted, and where they are.
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String {
-        guard let recorder else { throw StoreError.noSuchCase("(no case)") }
-        try record(session, locale: locale)
+        let recorder = try current(session, locale: locale)
         let store = try openStore()
         let record = try store.load(recorder.code)
         let render = { (format: CaseExport.Format) in
@@ -134,8 +141,7 @@ final class StoreKeeper: CaseKeeper {
     /// Writes the person's handout as CODE-DAY-handout-LANG[-LANG].md and .txt beside the summaries, recorded
     /// with the case and deleted with it like them. The code is in the files' names, never on the page.
     func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {
-        guard let recorder else { throw StoreError.noSuchCase("(no case)") }
-        try record(session, locale: wordsLocale)
+        let recorder = try current(session, locale: wordsLocale)
         let assessment = session.assess()
         let page = Handout(bundle: session.bundle, locale: locale, workerLocale: workerLocale ?? wordsLocale,
                            withWorkerCopy: workerLocale != nil, measure: { TextWidth.of($0) })

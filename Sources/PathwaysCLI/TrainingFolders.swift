@@ -20,32 +20,33 @@ final class TrainingFolders: TrainingOutputs {
         self.drafts = drafts
     }
 
-    func saveResult(_ record: QuizRecord) -> String {
-        guard let results else { return UIText.resultsNeedFolder.text("en", in: ProgramStrings.shipped) }
+    func saveResult(_ record: QuizRecord) -> SavedFile {
+        guard let results else { return .noFolder }
         let slug = record.label.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         let name = "result-\(record.scenario)-\(String(slug))-\(Self.randomSuffix()).json"
-        return Self.write(record.json(), to: results, name: name, done: "your result is in %@ (a label, no names)")
+        return Self.write(record.json(), to: results, name: name)
     }
 
-    func saveDraft(_ draft: TrainingDraft, bundle: ContentBundle) -> String {
-        guard let drafts else { return UIText.draftsNeedFolder.text("en", in: ProgramStrings.shipped) }
+    func saveDraft(_ draft: TrainingDraft, bundle: ContentBundle) -> SavedFile {
+        guard let drafts else { return .noFolder }
         let id = "draft-" + Self.stamp()
         let yaml = TrainingSkeleton.yaml(id: id, draft: draft, bundle: bundle)
-        return Self.write(Data(yaml.utf8), to: drafts, name: id + ".yaml", done: "saved %@: fill in the persona, prompts and notes, then pathways check")
+        return Self.write(Data(yaml.utf8), to: drafts, name: id + ".yaml")
     }
 
-    /// Creates `name` in `folder` (never replacing a file, never through a link) and says where it went.
-    static func write(_ data: Data, to folder: String, name: String, done: String) -> String {
+    /// Creates `name` in `folder` (never replacing a file, never through a link).
+    static func write(_ data: Data, to folder: String, name: String) -> SavedFile {
         let path = (folder as NSString).appendingPathComponent(name)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return "could not write \(path): \(String(cString: strerror(errno)))" }
+        guard fd >= 0 else { return .notWritten(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let written = data.withUnsafeBytes { raw in Foundation.write(fd, raw.baseAddress, data.count) }
         guard written == data.count else {
+            let reason = written < 0 ? String(cString: strerror(errno)) : "only \(written) of \(data.count) bytes written"
             unlink(path)
-            return "could not write \(path)"
+            return .notWritten(path: path, reason: reason)
         }
-        return done.replacingOccurrences(of: "%@", with: path)
+        return .saved(path: path)
     }
 
     /// The time of day as YYYYMMDD-HHMMSS (UTC), for a draft's id.

@@ -35,7 +35,7 @@ final class EditorWorkflowTests: XCTestCase {
         let preview = try BinaryRunner.run(["preview"], in: dir)
         XCTAssertTrue(preview.stdout.contains("Content/flow.yaml:4:1: error: a tab character"), preview.stdout + preview.stderr)
         let export = try BinaryRunner.run(["translations", "export", "--lang", "fr"], in: dir)
-        XCTAssertTrue(export.stderr.contains("exported 415 texts of Content/ — 17 files (starter 0.1.0)"), export.stderr)
+        XCTAssertTrue(export.stderr.contains("exported 418 texts of Content/ — 17 files (starter 0.1.0)"), export.stderr)
         XCTAssertEqual(try BinaryRunner.run(["assess", "--answers", "/dev/null"], in: dir).status, 2, "a broken ./Content is not silently replaced")
     }
 
@@ -77,7 +77,7 @@ final class EditorWorkflowTests: XCTestCase {
         let excel = dir.appendingPathComponent("fr-excel.csv")
         let export = try BinaryRunner.run(["translations", "export", "--lang", "fr", "--excel", "--output", excel.path], in: dir)
         XCTAssertEqual(export.status, 0, export.stderr)
-        XCTAssertEqual(export.stdout, "Exported 417 texts of Content/ — 17 files (starter 0.1.0) to \(excel.path) (for Excel: UTF-16 with tabs)\n")
+        XCTAssertEqual(export.stdout, "Exported 420 texts of Content/ — 17 files (starter 0.1.0) to \(excel.path) (for Excel: UTF-16 with tabs)\n")
         let bytes = Array(try Data(contentsOf: excel))
         XCTAssertEqual(Array(bytes.prefix(2)), [0xFF, 0xFE])
         // Excel's "CSV UTF-8" in French settings: a byte-order mark, semicolons, CRLF.

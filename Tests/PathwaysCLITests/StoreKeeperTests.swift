@@ -42,6 +42,15 @@ final class StoreKeeperTests: XCTestCase {
         XCTAssertEqual(try CaseStore(path: path, passphrase: Self.passphrase).list().map(\.code.value), [code])
     }
 
+    /// Notes typed before the first answer (the full-screen interface's `n`) write the case, so they are kept.
+    func testNotesBeforeTheFirstAnswerAreKept() throws {
+        let store = try CaseStore(path: path, passphrase: Self.passphrase)
+        let keeper = StoreKeeper(store: store, contentHash: PlainModeTests.shipped.hash, today: nil)
+        try keeper.saveNotes("call back Tuesday", session: Session(bundle: PlainModeTests.shipped, today: nil), locale: "en")
+        let code = try XCTUnwrap(keeper.caseCode, "no case was written for the notes")
+        XCTAssertEqual(try store.load(try XCTUnwrap(CaseCode(code))).notes, "call back Tuesday")
+    }
+
     func testTheLockScreenWaitsLongerAfterFiveWrongPassphrases() throws {
         var waits: [Double] = []
         let keeper = StoreKeeper(store: try CaseStore(path: path, passphrase: Self.passphrase), contentHash: "", today: nil,

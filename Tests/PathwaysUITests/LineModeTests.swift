@@ -16,7 +16,7 @@ final class FakeKeeper: CaseKeeper {
     func close() { code = nil }
     func forget() { forgotten = true; code = nil }
     func lock() {}
-    func saveNotes(_ notes: String) throws { self.notes.append(notes) }
+    func saveNotes(_ notes: String, session: Session, locale: String) throws { self.notes.append(notes) }
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String { "Summary written: /tmp/x.md" }
     var handouts: [(locale: String, worker: String?)] = []
     func handout(_ session: Session, locale: String, workerLocale: String?, wordsLocale: String) throws -> String {

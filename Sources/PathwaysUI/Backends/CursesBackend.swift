@@ -95,10 +95,10 @@ public enum CursesBackend {
                     if let source, state.preview != nil {
                         state.trainingSaved(source.recordTrainingCase(draft, bundle: state.bundle))
                     } else if let training {
-                        state.trainingSaved(training.saveDraft(draft, bundle: state.bundle))
+                        state.trainingSaved(training.saveDraft(draft, bundle: state.bundle), saved: .draftSaved, noFolder: .draftsNeedFolder)
                     }
                 case .training(.saveResult(let record)):
-                    if let training { state.trainingSaved(training.saveResult(record)) }
+                    if let training { state.trainingSaved(training.saveResult(record), saved: .resultSaved, noFolder: .resultsNeedFolder) }
                 default:
                     Effects.perform(effect, on: &state, keeper: keeper)
                 }
@@ -155,7 +155,13 @@ enum Effects {
         case .unlock(let passphrase): state.unlockResult(keeper.unlock(passphrase))
         case .closeCase: keeper.close()
         case .saveNotes(let text):
-            do { try keeper.saveNotes(text) } catch { state.recorded(error: "\(error)", code: keeper.caseCode) }
+            guard let session = state.session else { return }
+            do {
+                try keeper.saveNotes(text, session: session, locale: state.locale)
+                state.recorded(error: nil, code: keeper.caseCode)
+            } catch {
+                state.recorded(error: "\(error)", code: keeper.caseCode)
+            }
         case .export(let withAnswers):
             guard let session = state.session else { return }
             do { state.exported(try keeper.export(session, locale: state.locale, includeAnswers: withAnswers)) } catch {

@@ -311,9 +311,8 @@ public struct PlainDriver {
                 }
                 notes = notes.isEmpty ? text : notes + "\n" + text
             }
-            // Notes before the first answer: the case is written now, so they have somewhere to go.
-            if keeper.caseCode == nil { record() }
-            do { try keeper.saveNotes(notes); say(.plainNotesSaved) } catch { write(w[.notSaved] + " \(error)") }
+            do { try keeper.saveNotes(notes, session: session, locale: locale); say(.plainNotesSaved) } catch { write(w[.notSaved] + " \(error)") }
+            announceCode()
             return .stay
         }
         if words[0] == "export" || words[0] == "exporter" {

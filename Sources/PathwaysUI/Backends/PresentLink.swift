@@ -23,12 +23,21 @@ public protocol PresentLink: AnyObject {
     func finish(wipe: Bool)
 }
 
-/// What trainer mode writes at a trainee's or facilitator's request: only into folders they named.
+/// What trainer mode writes at a trainee's or facilitator's request: only into folders they named. The
+/// interface says what happened, in the worker's language.
 public protocol TrainingOutputs: AnyObject {
-    /// Writes a quiz result for the group; returns what to tell the trainee.
-    func saveResult(_ record: QuizRecord) -> String
-    /// Writes a training case skeleton; returns what to tell the facilitator.
-    func saveDraft(_ draft: TrainingDraft, bundle: ContentBundle) -> String
+    /// Writes a quiz result for the group.
+    func saveResult(_ record: QuizRecord) -> SavedFile
+    /// Writes a training case skeleton.
+    func saveDraft(_ draft: TrainingDraft, bundle: ContentBundle) -> SavedFile
+}
+
+/// What became of a file trainer mode was asked to write.
+public enum SavedFile: Equatable, Sendable {
+    case saved(path: String)
+    case notWritten(path: String, reason: String)
+    /// No folder was named for it at start-up.
+    case noFolder
 }
 
 /// One line between console and room: what to show, or that the presentation has ended.

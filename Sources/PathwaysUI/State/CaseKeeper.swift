@@ -53,8 +53,9 @@ public protocol CaseKeeper: AnyObject {
     /// Quick exit: drops the case, its notes and every key from memory (zeroed) and closes the store.
     /// Nothing of the records can be used afterwards; the process ends next.
     func forget()
-    /// Saves the caseworker's notes on the current case (encrypted like the answers).
-    func saveNotes(_ notes: String) throws
+    /// Saves the caseworker's notes on the current case (encrypted like the answers); notes written before
+    /// the first answer write the case first, so they are never dropped.
+    func saveNotes(_ notes: String, session: Session, locale: String) throws
     /// Writes the referral summary of the current case (Markdown and plain text); returns where.
     func export(_ session: Session, locale: String, includeAnswers: Bool) throws -> String
     /// Writes the person's handout of the current case in `locale` (Markdown and plain text), with the

@@ -164,6 +164,16 @@ extension UIState {
     }
 
     /// The backend's word after writing a result or a draft: shown once.
+    /// What became of a file trainer mode wrote, said in the worker's language.
+    public mutating func trainingSaved(_ outcome: SavedFile, saved: UIText, noFolder: UIText) {
+        let w = context.words
+        switch outcome {
+        case .saved(let path): trainingSaved(w(saved, path))
+        case .notWritten(let path, let reason): trainingSaved(w(.fileNotWritten, path, reason))
+        case .noFolder: trainingSaved(w[noFolder])
+        }
+    }
+
     public mutating func trainingSaved(_ message: String) {
         Self.updateTraining(in: &mode) { $0.flash = message }
         if case .preview(var p) = mode {

@@ -43,6 +43,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case worksheetTitle, worksheetResults, worksheetWhy, guideTitle, guidePlan, guideDay, aboutMinutes
     case keyDecisionMark, fictionalCase
     case groupTrainees, rightOf, gaveAnswer, choseOption, commonMistakes, ofTrainees
+    case resultSaved, draftSaved, fileNotWritten
 
     /// The text in `locale`, else in each of `fallbacks` (marked with its language, "[EN] "); the key itself,
     /// marked, when no strings file has it.
