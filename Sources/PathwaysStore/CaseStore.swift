@@ -25,9 +25,6 @@ public final class CaseStore: @unchecked Sendable {
         return base + "/pathways/cases.sqlite"
     }
 
-    /// Whether anything is at `path` (so the CLI knows to ask for a new passphrase twice).
-    public static func exists(at path: String) -> Bool { StoreFile.exists(path) }
-
     /// Whether opening `path` makes new case records (so the passphrase is chosen, and typed twice): nothing is
     /// there, or a file that never got as far as its verifier.
     public static func isNew(at path: String) -> Bool {

@@ -71,6 +71,18 @@ final class PresentTests: XCTestCase {
         XCTAssertFalse(c.training?.notesHidden ?? true, "the console shows its notes from the start")
     }
 
+    /// With four languages the room shows the console's two: the person's column is sent, not guessed.
+    func testTheRoomShowsTheConsolesTwoLanguages() throws {
+        var c = console()
+        var r = room()
+        c.context.use(clientLocale: "tl")
+        c.press(.enter)
+        r.follow(try XCTUnwrap(PresentedView.read(try XCTUnwrap(c.presentedView).line())))
+        XCTAssertEqual(r.context.locale, "en")
+        XCTAssertEqual(r.context.clientLocale, "tl")
+        XCTAssertTrue(r.context.bilingual)
+    }
+
     func testTheRoomFollowsARevealAWhatIfAndAnOpenedPathway() throws {
         var c = console(Fixture.bundle)
         var r = room(Fixture.bundle)

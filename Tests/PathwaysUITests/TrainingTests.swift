@@ -178,6 +178,22 @@ final class TrainingTests: XCTestCase {
         XCTAssertTrue(text.contains("F9 persona"), text)
     }
 
+    /// p on a "what next" question and on the score shows the persona, and Esc brings the quiz back.
+    func testThePersonaOpensOverWhatNextAndTheScore() {
+        var s = quiz(abuse: "2")
+        XCTAssertEqual(s.screen, .whatNext)
+        s.press(.char("p"))
+        XCTAssertTrue(Renderer.frame(s).text.contains("A fictional 29-year-old farm worker"), Renderer.frame(s).text)
+        s.press(.escape)
+        XCTAssertTrue(Renderer.frame(s).text.contains("A volunteer asks him for a police report. What next?"))
+        s.press(.char("1"), .enter)
+        XCTAssertEqual(s.screen, .quizResults)
+        s.press(.char("p"))
+        XCTAssertTrue(Renderer.frame(s).text.contains("A fictional 29-year-old farm worker"), Renderer.frame(s).text)
+        s.press(.escape)
+        XCTAssertTrue(Renderer.frame(s).text.contains("Score:"))
+    }
+
     func testEscAsksThenGoesBackToTheList() {
         var s = training()
         s.press(.char("z"), .enter, .char("2"), .enter)

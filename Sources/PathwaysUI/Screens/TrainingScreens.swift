@@ -27,7 +27,14 @@ extension Screens {
                 view.status = [Span(self.t(.jumpPrompt) + typed + "▏", Style(.normal, bold: true))]
             }
         case .quiz(let q):
-            view = quizView(q)
+            // The persona and the glossary opened over a "what next" question or the score.
+            switch t.overlays.topScreen?.overlay {
+            case .persona?: view = personaCard(q.scenario, chrome: .training(t.audience))
+            case .glossary(let terms, let all, _)?:
+                view = glossary(all ? bundle.glossary.map(\.id) : terms, all: all, chrome: .training(t.audience))
+            case .term(let id, _)?: view = term(id, chrome: .training(t.audience))
+            default: view = quizView(q)
+            }
         }
         if let problem = t.followProblem, t.audience == .room { view.status = [Span(problem, .error)] }
         else if let flash = t.flash, view.status == nil { view.status = [Span(flash, Style(.recommended, bold: true))] }

@@ -17,6 +17,8 @@ public struct PresentedView: Codable, Hashable, Sendable {
     public var content: String
     public var locale: String
     public var bilingual: Bool
+    /// The second column's language (with four languages, the worker's alone does not say which).
+    public var clientLocale: String?
     /// The case walked through; nil: the list of cases.
     public var scenario: String?
     public var listCursor: Int
@@ -84,7 +86,8 @@ extension UIState {
     /// What the console shows the room now; nil outside a console.
     public var presentedView: PresentedView? {
         guard case .training(let t) = activeMode, t.audience == .console else { return nil }
-        var v = PresentedView(content: context.bundle.stamp.hash, locale: context.locale, bilingual: context.bilingual, scenario: nil,
+        var v = PresentedView(content: context.bundle.stamp.hash, locale: context.locale, bilingual: context.bilingual,
+                              clientLocale: context.clientLocale, scenario: nil,
                               listCursor: t.listPlace.cursor, step: 0, revealed: false, whatIf: nil, cursor: 0, detail: nil, glossary: nil, term: nil)
         if case .walkthrough(let w) = t.stage {
             v.scenario = w.scenario
@@ -117,6 +120,7 @@ extension UIState {
         t.followProblem = nil
         t.following = true
         context.use(locale: v.locale)
+        if let client = v.clientLocale { context.use(clientLocale: client) }
         context.bilingual = v.bilingual
         t.overlays = []
         if let id = v.scenario {
