@@ -62,6 +62,13 @@ final class HandoutTests: XCTestCase {
         XCTAssertEqual(es, en, "both copies list the same options, steps and contacts\n\(page)")
     }
 
+    /// Without a worker's language named, the copy below is in the bundle's default language.
+    func testTheWorkersCopyDefaultsToTheBundlesLanguage() throws {
+        let (_, a) = try XCTUnwrap(assessments().first { $0.0 == "trafficked-out-of-status" })
+        let page = Handout(bundle: Self.bundle, locale: "es", withWorkerCopy: true).render(a, format: .text)
+        XCTAssertTrue(page.contains("The same, in English:"), page)
+    }
+
     func testMarkdownHasHeadingsAndBullets() throws {
         let (_, a) = try XCTUnwrap(assessments().first { $0.0 == "seasonal-worker-left-farm" })
         let md = Handout(bundle: Self.bundle, locale: "tl", workerLocale: "en").render(a, format: .markdown)

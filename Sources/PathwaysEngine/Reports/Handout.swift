@@ -24,7 +24,7 @@ public struct Handout: Sendable {
         self.bundle = bundle
         self.locale = locale
         self.workerLocale = workerLocale ?? bundle.info.defaultLocale
-        self.withWorkerCopy = withWorkerCopy && (workerLocale ?? locale) != locale
+        self.withWorkerCopy = withWorkerCopy && self.workerLocale != locale
         self.width = max(40, width)
         self.maxLines = max(20, maxLines)
         self.measure = measure
